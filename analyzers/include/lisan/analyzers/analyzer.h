@@ -1,0 +1,90 @@
+// The analysis pipeline: text → tokens (normalized terms, stems, offsets,
+// positions). One code path serves indexing and querying.
+//
+//   validate UTF-8 → ICU word segmentation (UAX #29, on UTF-8 directly)
+//   → NFKC_Casefold → Arabic folding → length filter → Snowball stem (cached)
+//
+// Thread-safety: an AnalysisContext is NOT thread-safe; create one per thread
+// and reuse it (it owns the ICU break iterator, the Snowball stemmers and the
+// stem cache, whose construction is far costlier than analysing a sentence).
+// Lifetime: a TokenStream borrows its context and its text; both must outlive
+// it, and a context runs one stream at a time. The Token returned by next()
+// and the views inside it stay valid until the following next() call.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <string_view>
+
+#include "lisan/analyzers/language.h"
+
+namespace lisan {
+
+struct Token {
+  // Normalized, unstemmed form (NFKC_Casefold + Arabic folding). Never empty,
+  // always well-formed UTF-8, at most kMaxTermBytes bytes.
+  std::string_view term;
+  // Snowball stem of `term` in `stem_language`; equal to `term` when the word
+  // is not stemmed (numbers, Language::kUnknown).
+  std::string_view stem;
+  // Byte offsets [begin, end) of the word in the analysed text.
+  std::uint32_t begin = 0;
+  std::uint32_t end = 0;
+  // 1-based word position (Xapian's convention); increases by one per token.
+  std::uint32_t position = 0;
+  // Language whose stemmer made `stem`: Arabic-script words are Arabic
+  // whatever the document's language; Latin words take the document's.
+  Language stem_language = Language::kUnknown;
+  bool is_arabic_script = false;
+  bool is_number = false;
+  // A stopword of `stem_language` (or of the document's language).
+  bool is_stopword = false;
+};
+
+// Longer words (base64 runs, URLs without breaks) are dropped: no one searches
+// for them and Xapian limits a term to 245 bytes.
+inline constexpr std::size_t kMaxTermBytes = 64;
+
+class TokenStream;
+
+class AnalysisContext {
+ public:
+  AnalysisContext();
+  ~AnalysisContext();
+  AnalysisContext(const AnalysisContext&) = delete;
+  AnalysisContext& operator=(const AnalysisContext&) = delete;
+
+  // Starts analysing `text` as `lang` (kUnknown: no stemming of Latin words).
+  // Invalid UTF-8 never fails: ill-formed bytes separate words and are
+  // counted (TokenStream::invalid_utf8()).
+  TokenStream analyze(std::string_view text, Language lang);
+
+  struct Impl;
+
+ private:
+  std::unique_ptr<Impl> impl_;
+};
+
+class TokenStream {
+ public:
+  // The next token, or nullptr at the end of the text.
+  const Token* next();
+
+  // Ill-formed UTF-8 sequences in the text (counted when the stream starts).
+  std::size_t invalid_utf8() const noexcept { return invalid_utf8_; }
+
+ private:
+  friend class AnalysisContext;
+  TokenStream(AnalysisContext::Impl& impl, std::string_view text, Language lang);
+
+  AnalysisContext::Impl* impl_;
+  std::string_view text_;
+  Language lang_;
+  std::size_t invalid_utf8_ = 0;
+  std::int32_t begin_ = 0;
+  std::uint32_t position_ = 0;
+  Token token_;
+};
+
+}  // namespace lisan

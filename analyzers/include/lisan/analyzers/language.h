@@ -1,0 +1,25 @@
+// Languages lisan analyses, and their ISO 639-1 codes.
+//
+// Thread-safety: everything here is pure and may be called from any thread.
+#pragma once
+
+#include <array>
+#include <optional>
+#include <string_view>
+
+namespace lisan {
+
+// kUnknown ("und") text is analysed without stemming.
+enum class Language { kArabic, kIndonesian, kEnglish, kUnknown };
+
+// The languages that have a stemmer and stopwords, in a stable order.
+inline constexpr std::array<Language, 3> kStemmedLanguages = {
+    Language::kArabic, Language::kIndonesian, Language::kEnglish};
+
+// "ar", "id", "en" or "und".
+std::string_view language_code(Language lang) noexcept;
+
+// Parses "ar", "id", "en" or "und" (ASCII, case-insensitive); nullopt otherwise.
+std::optional<Language> parse_language(std::string_view code) noexcept;
+
+}  // namespace lisan

@@ -1,0 +1,16 @@
+// The analyzer's identity, recorded in every index so that a searcher never
+// analyses queries differently from how the documents were analysed.
+//
+// Bump kAnalyzerVersion whenever a change alters the terms produced for any
+// input (normalization, segmentation, stemming, keys): older indexes must then
+// be rebuilt, and the searcher says so instead of silently missing matches.
+#pragma once
+
+#include <string_view>
+
+namespace lisan {
+
+inline constexpr std::string_view kAnalyzerName = "lisan-icu-snowball";
+inline constexpr int kAnalyzerVersion = 1;
+
+}  // namespace lisan

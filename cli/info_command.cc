@@ -1,0 +1,46 @@
+#include <iostream>
+#include <nlohmann/json.hpp>
+
+#include "commands.h"
+#include "lisan/searcher/searcher.h"
+
+namespace lisan::cli {
+
+Command add_info_command(CLI::App& app) {
+  struct Options {
+    std::string db = default_db_path();
+    bool json = false;
+  };
+  auto options = std::make_shared<Options>();
+  CLI::App* sub = app.add_subcommand("info", "Describe an index");
+  sub->add_option("--db", options->db, "Index folder (default: $LISAN_DB or ./lisan-index)");
+  sub->add_flag("--json", options->json, "Print one JSON object");
+  return {sub, [options] {
+            Searcher searcher({options->db});
+            const IndexInfo info = searcher.info();
+            if (options->json) {
+              nlohmann::json out = {
+                  {"documents", info.documents}, {"languages", info.languages},
+                  {"terms", info.terms},         {"schema_version", info.schema_version},
+                  {"analyzer", info.analyzer},   {"analyzer_version", info.analyzer_version},
+                  {"created", info.created},     {"last_commit", info.last_commit}};
+              std::cout << out.dump() << '\n';
+              return 0;
+            }
+            std::cout << "index:          " << options->db << '\n'
+                      << "documents:      " << info.documents << '\n';
+            for (const auto& [lang, count] : info.languages) {
+              std::cout << "  " << lang << ":" << std::string(13 - lang.size(), ' ') << count
+                        << '\n';
+            }
+            std::cout << "terms:          " << info.terms << '\n'
+                      << "schema version: " << info.schema_version << '\n'
+                      << "analyzer:       " << info.analyzer << " version " << info.analyzer_version
+                      << '\n'
+                      << "created:        " << info.created << '\n'
+                      << "last commit:    " << info.last_commit << '\n';
+            return 0;
+          }};
+}
+
+}  // namespace lisan::cli

@@ -1,0 +1,54 @@
+// lisan: index and search Arabic, Indonesian and English text.
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+#include <cstdlib>
+#include <iostream>
+
+#include "commands.h"
+#include "lisan/analyzers/error.h"
+
+namespace lisan::cli {
+
+std::string default_db_path() {
+  const char* env = std::getenv("LISAN_DB");
+  return env != nullptr && *env != '\0' ? env : "lisan-index";
+}
+
+bool stdout_wants_color() {
+  const char* no_color = std::getenv("NO_COLOR");
+  return isatty(STDOUT_FILENO) != 0 && (no_color == nullptr || *no_color == '\0');
+}
+
+}  // namespace lisan::cli
+
+int main(int argc, char** argv) {
+  CLI::App app{"lisan: multilingual full-text search (Arabic, Indonesian, English)"};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", "lisan 0.1.0");
+  const lisan::cli::Command commands[] = {
+      lisan::cli::add_index_command(app),
+      lisan::cli::add_search_command(app),
+      lisan::cli::add_info_command(app),
+      lisan::cli::add_analyze_command(app),
+  };
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int code = app.exit(e);
+    // CLI11 returns 0 for --help/--version; every real usage error is 2.
+    return code == 0 ? 0 : 2;
+  }
+  try {
+    for (const lisan::cli::Command& command : commands) {
+      if (command.app->parsed()) return command.run();
+    }
+    return 2;
+  } catch (const lisan::InvalidArgument& e) {
+    std::cerr << "lisan: " << e.what() << '\n';
+    return 2;
+  } catch (const std::exception& e) {
+    std::cerr << "lisan: " << e.what() << '\n';
+    return 1;
+  }
+}

@@ -1,0 +1,155 @@
+#include <iostream>
+#include <nlohmann/json.hpp>
+
+#include "commands.h"
+#include "language_option.h"
+#include "lisan/searcher/searcher.h"
+
+namespace lisan::cli {
+namespace {
+
+// Snippet with marks as HTML: <b>…</b> around marks, the rest escaped.
+std::string snippet_html(const MarkedText& snippet) {
+  std::string out;
+  auto escape = [&out](std::string_view text) {
+    for (char c : text) {
+      switch (c) {
+        case '&':
+          out += "&amp;";
+          break;
+        case '<':
+          out += "&lt;";
+          break;
+        case '>':
+          out += "&gt;";
+          break;
+        case '"':
+          out += "&quot;";
+          break;
+        case '\'':
+          out += "&#39;";
+          break;
+        default:
+          out += c;
+      }
+    }
+  };
+  std::size_t at = 0;
+  const std::string_view text = snippet.text;
+  for (const auto& [begin, end] : snippet.marks) {
+    escape(text.substr(at, begin - at));
+    out += "<b>";
+    escape(text.substr(begin, end - begin));
+    out += "</b>";
+    at = end;
+  }
+  escape(text.substr(at));
+  return out;
+}
+
+// Snippet for a terminal: bold marks, or [brackets] without colour.
+std::string snippet_terminal(const MarkedText& snippet, bool color) {
+  std::string out;
+  std::size_t at = 0;
+  const std::string_view text = snippet.text;
+  for (const auto& [begin, end] : snippet.marks) {
+    out.append(text.substr(at, begin - at));
+    out += color ? "\x1b[1;33m" : "[";
+    out.append(text.substr(begin, end - begin));
+    out += color ? "\x1b[0m" : "]";
+    at = end;
+  }
+  out.append(text.substr(at));
+  for (char& c : out) {
+    if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+  }
+  return out;
+}
+
+void print_json(const SearchResults& results, bool explain) {
+  nlohmann::json hits = nlohmann::json::array();
+  for (const Hit& hit : results.hits) {
+    nlohmann::json h = {{"rank", hit.rank},
+                        {"id", hit.id},
+                        {"lang", hit.lang},
+                        {"title", hit.title},
+                        {"url", hit.url},
+                        {"score", hit.score},
+                        {"snippet", snippet_html(hit.snippet)}};
+    if (explain) h["matched_terms"] = hit.matched_terms;
+    hits.push_back(std::move(h));
+  }
+  nlohmann::json out = {{"query", results.query},
+                        {"total", results.total},
+                        {"facets", {{"lang", results.language_facets}}},
+                        {"results", hits}};
+  if (explain) out["xapian_query"] = results.query_description;
+  std::cout << out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+}
+
+void print_text(const SearchResults& results, bool explain) {
+  const bool color = stdout_wants_color();
+  if (explain) std::cout << "query: " << results.query_description << '\n';
+  std::cout << "about " << results.total << " result(s)";
+  for (const auto& [lang, count] : results.language_facets)
+    std::cout << "  " << lang << ": " << count;
+  std::cout << '\n';
+  for (const Hit& hit : results.hits) {
+    std::cout << hit.rank << ". " << hit.id << "  [" << hit.lang << "]  " << hit.title << '\n';
+    std::cout << "   score " << hit.score;
+    if (!hit.url.empty()) std::cout << "  " << hit.url;
+    std::cout << "\n   " << snippet_terminal(hit.snippet, color) << '\n';
+    if (explain) {
+      std::cout << "   matched:";
+      for (const std::string& term : hit.matched_terms) std::cout << ' ' << term;
+      std::cout << '\n';
+    }
+  }
+}
+
+}  // namespace
+
+Command add_search_command(CLI::App& app) {
+  struct Options {
+    std::vector<std::string> dbs;
+    std::string lang;
+    std::size_t limit = 10;
+    std::size_t offset = 0;
+    bool json = false;
+    bool explain = false;
+    std::vector<std::string> words;
+  };
+  auto options = std::make_shared<Options>();
+  CLI::App* sub = app.add_subcommand("search", "Search an index");
+  sub->add_option(
+         "--db", options->dbs,
+         "Index folder; repeat to search several as one (default: $LISAN_DB or ./lisan-index)")
+      ->allow_extra_args(false);
+  sub->add_option("--lang", options->lang, "Only documents in ar, id or en");
+  sub->add_option("--limit", options->limit, "Results to show (default 10)");
+  sub->add_option("--offset", options->offset, "Results to skip (default 0)");
+  sub->add_flag("--json", options->json, "Print one JSON object");
+  sub->add_flag("--explain", options->explain, "Show the query that ran and the matched terms");
+  sub->add_option("QUERY", options->words, "The query")->required();
+  return {sub, [options] {
+            std::string query;
+            for (const std::string& w : options->words) query += (query.empty() ? "" : " ") + w;
+            SearchOptions search_options;
+            search_options.language = language_option(options->lang);
+            search_options.limit = options->limit;
+            search_options.offset = options->offset;
+            search_options.explain = options->explain;
+            std::vector<std::string> dbs = options->dbs;
+            if (dbs.empty()) dbs.push_back(default_db_path());
+            Searcher searcher(dbs);
+            const SearchResults results = searcher.search(query, search_options);
+            if (options->json) {
+              print_json(results, options->explain);
+            } else {
+              print_text(results, options->explain);
+            }
+            return 0;
+          }};
+}
+
+}  // namespace lisan::cli

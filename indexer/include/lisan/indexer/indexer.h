@@ -1,0 +1,122 @@
+// Builds and updates a lisan index from files, folders, JSONL and documents
+// given by the program.
+//
+// Thread-safety: an Indexer is not thread-safe; use it from one thread. Only
+// one Indexer (in any process) may write an index at a time: a second one
+// fails with IndexError("… is locked by another process").
+// Lifetime: the index is committed by commit() and by the destructor; a
+// crash or kill at any moment leaves it at its last commit.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "lisan/analyzers/language.h"
+
+namespace lisan {
+
+struct IndexOptions {
+  // Force every document's language instead of detecting it.
+  std::optional<Language> language;
+  // Files larger than this are skipped (with a message), never read whole.
+  std::uint64_t max_file_bytes = 64ull << 20;
+  // A commit happens after this many documents or bytes of text, whichever first.
+  std::size_t batch_documents = 5000;
+  std::uint64_t batch_bytes = 64ull << 20;
+  // Remove documents whose source files are gone under the folders indexed.
+  bool prune = false;
+};
+
+// A document handed over by a program (or read from JSONL).
+struct SourceDocument {
+  std::string id;     // unique; replaces an earlier document with this id
+  std::string text;   // UTF-8; ill-formed bytes are repaired
+  std::string title;  // empty: the first non-empty line of text
+  std::string url;
+  std::optional<Language> language;  // empty: detected (or IndexOptions::language)
+};
+
+// Why an input was not indexed.
+enum class SkipReason {
+  kEmpty,
+  kBinary,
+  kTooLarge,
+  kUnreadable,
+  kNotRegularFile,
+  kInvalidRecord,
+  kSymlinkLoop
+};
+std::string_view skip_reason_name(SkipReason reason) noexcept;
+
+struct IndexReport {
+  std::uint64_t added = 0;
+  std::uint64_t replaced = 0;
+  std::uint64_t unchanged = 0;
+  std::uint64_t removed = 0;
+  std::map<SkipReason, std::uint64_t> skipped;
+  std::uint64_t repaired_utf8 = 0;                 // documents whose ill-formed UTF-8 was repaired
+  std::uint64_t bytes = 0;                         // bytes of text analysed
+  std::map<std::string, std::uint64_t> languages;  // documents written, by code
+  double seconds = 0;
+  bool interrupted = false;  // stopped early by request_stop()
+
+  std::uint64_t skipped_total() const noexcept;
+};
+
+// One message about one input (a skipped file, a repaired one, a bad JSONL line).
+struct IndexProblem {
+  std::string source;  // path, "path:line" or document id
+  std::string message;
+  std::optional<SkipReason> skipped;  // empty: indexed anyway (e.g. repaired)
+};
+
+struct IndexProgress {
+  std::uint64_t files = 0;
+  std::uint64_t bytes = 0;
+  std::uint64_t documents = 0;
+};
+
+class Indexer {
+ public:
+  // Opens the index at `db_path`, creating it (and its folder) when missing.
+  // Throws IndexError when it is locked, damaged, or of an unsupported version.
+  Indexer(const std::string& db_path, IndexOptions options = {});
+  ~Indexer();
+  Indexer(const Indexer&) = delete;
+  Indexer& operator=(const Indexer&) = delete;
+
+  // Indexes a file, a folder (recursively), a .jsonl file, or "-" (JSONL on
+  // standard input). Problems with single inputs are reported and skipped.
+  // Throws IoError when `path` itself does not exist or cannot be read.
+  void add_path(const std::string& path);
+
+  // Adds or replaces one document. Throws InvalidArgument when id is empty.
+  void add_document(const SourceDocument& doc);
+
+  // Makes everything added so far durable.
+  void commit();
+
+  // Asks a running add_path to stop after the current document (safe to call
+  // from a signal handler); the batch so far is committed.
+  static void request_stop() noexcept;
+
+  // Receives each problem as it happens (default: none).
+  void on_problem(std::function<void(const IndexProblem&)> callback);
+  // Receives progress after each document (default: none).
+  void on_progress(std::function<void(const IndexProgress&)> callback);
+
+  // Commits, applies --prune, and returns the run's totals.
+  IndexReport finish();
+
+  struct Impl;
+
+ private:
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace lisan

@@ -1,0 +1,48 @@
+// The index schema: term prefixes, value slots and metadata keys that the
+// indexer writes and the searcher reads. docs/INDEX_FORMAT.md describes it for
+// people; this header is the single place the code takes it from.
+//
+// Thread-safety: constants only.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "lisan/analyzers/language.h"
+
+namespace lisan::schema {
+
+// Bump when the layout below changes in a way older readers cannot follow.
+inline constexpr int kSchemaVersion = 1;
+
+// Term prefixes, after Omega's conventions (xapian-omega termprefixes).
+inline constexpr std::string_view kIdPrefix = "Q";        // Q<id>: unique id, boolean
+inline constexpr std::string_view kLanguagePrefix = "L";  // Lar, Lid, Len, Lund: boolean
+inline constexpr std::string_view kTitlePrefix = "S";     // S<term>: title words (Omega: subject)
+// Stems carry their language (ZA…, ZI…, ZE…) so that an Indonesian and an
+// English word that stem alike ("data", "program") stay distinct.
+inline constexpr std::string_view kArabicStemPrefix = "ZA";
+inline constexpr std::string_view kIndonesianStemPrefix = "ZI";
+inline constexpr std::string_view kEnglishStemPrefix = "ZE";
+// Cross-script name key (a Latin consonant skeleton), our own X prefix.
+inline constexpr std::string_view kNameKeyPrefix = "XK";
+// Unprefixed terms: normalized unstemmed words, with positions.
+
+// Stem prefix for `lang`; empty for Language::kUnknown (no stems written).
+std::string_view stem_prefix(Language lang) noexcept;
+
+// Value slots.
+inline constexpr unsigned kLanguageSlot = 0;  // "ar", "id", "en", "und"
+inline constexpr unsigned kSizeSlot = 1;      // Xapian::sortable_serialise(bytes)
+inline constexpr unsigned kMtimeSlot = 2;     // sortable_serialise(seconds since epoch)
+inline constexpr unsigned kHashSlot = 3;      // 16 hex digits of the content's FNV-1a 64
+inline constexpr unsigned kSourceSlot = 4;    // absolute source path ("" for JSONL/API)
+
+// Metadata keys.
+inline constexpr std::string_view kSchemaVersionKey = "lisan.schema_version";
+inline constexpr std::string_view kAnalyzerNameKey = "lisan.analyzer";
+inline constexpr std::string_view kAnalyzerVersionKey = "lisan.analyzer_version";
+inline constexpr std::string_view kCreatedKey = "lisan.created";         // ISO 8601 UTC
+inline constexpr std::string_view kLastCommitKey = "lisan.last_commit";  // ISO 8601 UTC
+
+}  // namespace lisan::schema

@@ -1,0 +1,30 @@
+// What an index keeps of each document (its Xapian document data, as JSON),
+// so that the searcher needs no original file to show a hit and its snippet.
+//
+// Thread-safety: value types; functions are pure.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace lisan {
+
+struct StoredDocument {
+  std::string id;
+  std::string title;
+  std::string url;
+  std::string lang;        // "ar", "id", "en", "und"
+  std::string source;      // source path, empty for JSONL and API input
+  std::uint64_t size = 0;  // bytes of the original input
+  std::string text;        // body text (UTF-8, repaired), for snippets
+};
+
+// JSON object text, e.g. {"id":"a.txt","title":"…",…}.
+std::string serialize_document_data(const StoredDocument& doc);
+
+// Parses document data; a field that is missing or of the wrong type is left
+// empty (never throws on malformed data: a damaged record shows as blank).
+StoredDocument parse_document_data(std::string_view data);
+
+}  // namespace lisan

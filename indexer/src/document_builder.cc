@@ -1,0 +1,64 @@
+#include "document_builder.h"
+
+#include <cstdio>
+
+#include "lisan/indexer/schema.h"
+
+namespace lisan::internal {
+
+std::uint64_t content_hash(std::string_view bytes) noexcept {
+  std::uint64_t hash = 0xcbf29ce484222325ull;
+  for (char c : bytes) {
+    hash ^= static_cast<unsigned char>(c);
+    hash *= 0x100000001b3ull;
+  }
+  return hash;
+}
+
+std::string hash_hex(std::uint64_t hash) {
+  char buffer[17];
+  std::snprintf(buffer, sizeof buffer, "%016llx", static_cast<unsigned long long>(hash));
+  return buffer;
+}
+
+void DocumentBuilder::index_body(Xapian::Document& out, std::string_view text, Language lang) {
+  TokenStream tokens = analysis_.analyze(text, lang);
+  while (const Token* token = tokens.next()) {
+    // Unstemmed form with its position: exact matches and phrases.
+    out.add_posting(std::string(token->term), token->position);
+    // Stem without positions (Xapian's STEM_SOME does the same): stems only
+    // serve ranked matching, and positions would double the postings written.
+    // Stopwords get no stem: queries drop them from ranked parts anyway.
+    const std::string_view prefix = schema::stem_prefix(token->stem_language);
+    if (prefix.empty() || token->is_stopword) continue;
+    term_.assign(prefix).append(token->stem);
+    out.add_term(term_);
+  }
+}
+
+void DocumentBuilder::index_title(Xapian::Document& out, std::string_view title, Language lang) {
+  TokenStream tokens = analysis_.analyze(title, lang);
+  while (const Token* token = tokens.next()) {
+    term_.assign(schema::kTitlePrefix).append(token->term);
+    out.add_term(term_);
+  }
+}
+
+Xapian::Document DocumentBuilder::build(const PreparedDocument& doc) {
+  Xapian::Document out;
+  const StoredDocument& stored = doc.stored;
+  const std::string lang_code(language_code(doc.language));
+  out.add_boolean_term(std::string(schema::kIdPrefix) + stored.id);
+  out.add_boolean_term(std::string(schema::kLanguagePrefix) + lang_code);
+  index_body(out, stored.text, doc.language);
+  index_title(out, stored.title, doc.language);
+  out.add_value(schema::kLanguageSlot, lang_code);
+  out.add_value(schema::kSizeSlot, Xapian::sortable_serialise(static_cast<double>(stored.size)));
+  out.add_value(schema::kMtimeSlot, Xapian::sortable_serialise(static_cast<double>(doc.mtime)));
+  out.add_value(schema::kHashSlot, hash_hex(doc.hash));
+  if (!stored.source.empty()) out.add_value(schema::kSourceSlot, stored.source);
+  out.set_data(serialize_document_data(stored));
+  return out;
+}
+
+}  // namespace lisan::internal

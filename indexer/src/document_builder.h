@@ -1,0 +1,41 @@
+// The term emitter: turns one prepared document into a Xapian::Document by
+// the schema in lisan/indexer/schema.h.
+//
+// Not thread-safe: one builder per thread (it owns an AnalysisContext).
+#pragma once
+
+#include <xapian.h>
+
+#include <cstdint>
+#include <string>
+
+#include "lisan/analyzers/analyzer.h"
+#include "lisan/indexer/stored_document.h"
+
+namespace lisan::internal {
+
+struct PreparedDocument {
+  StoredDocument stored;  // id, title, url, source, size, text (repaired)
+  Language language = Language::kUnknown;
+  std::int64_t mtime = 0;
+  std::uint64_t hash = 0;
+};
+
+class DocumentBuilder {
+ public:
+  Xapian::Document build(const PreparedDocument& doc);
+
+ private:
+  void index_body(Xapian::Document& out, std::string_view text, Language lang);
+  void index_title(Xapian::Document& out, std::string_view title, Language lang);
+
+  AnalysisContext analysis_;
+  std::string term_;  // reused prefix + term buffer
+};
+
+// FNV-1a, 64 bits: a fast content fingerprint for "did this file change?"
+// (not a security hash; a collision only makes one update look unchanged).
+std::uint64_t content_hash(std::string_view bytes) noexcept;
+std::string hash_hex(std::uint64_t hash);
+
+}  // namespace lisan::internal

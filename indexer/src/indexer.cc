@@ -1,0 +1,440 @@
+#include "lisan/indexer/indexer.h"
+
+#include <fnmatch.h>
+#include <sys/stat.h>
+#include <xapian.h>
+
+#include <algorithm>
+#include <atomic>
+#include <cerrno>
+#include <chrono>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+
+#include "document_builder.h"
+#include "index_metadata.h"
+#include "jsonl_reader.h"
+#include "lisan/analyzers/error.h"
+#include "lisan/analyzers/language_detector.h"
+#include "lisan/analyzers/utf8.h"
+#include "lisan/indexer/schema.h"
+#include "text_file.h"
+#include "xapian_guard.h"
+
+namespace fs = std::filesystem;
+
+namespace lisan {
+namespace {
+
+std::atomic<bool> g_stop_requested{false};
+
+// A folder may list names not to index (shell patterns, one a line, `#`
+// comments), like .gitignore: corpus/ keeps its README out of the index so.
+constexpr const char* kIgnoreFile = ".lisanignore";
+
+std::vector<std::string> read_ignore_file(const fs::path& path) {
+  std::vector<std::string> patterns;
+  std::ifstream in(path);
+  std::string line;
+  while (std::getline(in, line)) {
+    while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.pop_back();
+    if (!line.empty() && line.front() != '#') patterns.push_back(line);
+  }
+  return patterns;
+}
+static_assert(std::atomic<bool>::is_always_lock_free, "request_stop runs in signal handlers");
+
+std::string errno_text(int error) { return std::strerror(error); }
+
+bool has_extension(const std::string& path, std::string_view ext) {
+  return path.size() > ext.size() && path.compare(path.size() - ext.size(), ext.size(), ext) == 0;
+}
+
+}  // namespace
+
+std::string_view skip_reason_name(SkipReason reason) noexcept {
+  switch (reason) {
+    case SkipReason::kEmpty:
+      return "empty";
+    case SkipReason::kBinary:
+      return "binary";
+    case SkipReason::kTooLarge:
+      return "too large";
+    case SkipReason::kUnreadable:
+      return "unreadable";
+    case SkipReason::kNotRegularFile:
+      return "not a regular file";
+    case SkipReason::kInvalidRecord:
+      return "invalid record";
+    case SkipReason::kSymlinkLoop:
+      return "symlink not followed";
+  }
+  return "unknown";
+}
+
+std::uint64_t IndexReport::skipped_total() const noexcept {
+  std::uint64_t total = 0;
+  for (const auto& [reason, count] : skipped) total += count;
+  return total;
+}
+
+struct Indexer::Impl {
+  Impl(const std::string& path, IndexOptions opts) : db_path(path), options(opts) {}
+
+  // What is known about the stored version of a document.
+  struct Existing {
+    Xapian::docid docid = 0;
+    std::uint64_t size = 0;
+    std::int64_t mtime = 0;
+    std::string hash;
+  };
+
+  std::optional<Existing> find_existing(const std::string& id) {
+    const std::string q_term = std::string(schema::kIdPrefix) + id;
+    Xapian::PostingIterator it = db.postlist_begin(q_term);
+    if (it == db.postlist_end(q_term)) return std::nullopt;
+    Existing found;
+    found.docid = *it;
+    const Xapian::Document doc = db.get_document(found.docid);
+    found.size =
+        static_cast<std::uint64_t>(Xapian::sortable_unserialise(doc.get_value(schema::kSizeSlot)));
+    found.mtime =
+        static_cast<std::int64_t>(Xapian::sortable_unserialise(doc.get_value(schema::kMtimeSlot)));
+    found.hash = doc.get_value(schema::kHashSlot);
+    return found;
+  }
+
+  void problem(std::string source, std::string message, std::optional<SkipReason> skipped) {
+    if (skipped) ++report.skipped[*skipped];
+    if (problem_callback)
+      problem_callback(IndexProblem{std::move(source), std::move(message), skipped});
+  }
+
+  // Analyses and writes one document; `existing` tells add from replace.
+  void write(internal::PreparedDocument& doc, const std::optional<Existing>& existing) {
+    if (doc.language == Language::kUnknown) doc.language = detect(doc.stored);
+    doc.stored.lang = std::string(language_code(doc.language));
+    Xapian::Document xdoc = builder.build(doc);
+    if (existing) {
+      db.replace_document(existing->docid, xdoc);
+      ++report.replaced;
+    } else {
+      db.add_document(xdoc);
+      ++report.added;
+    }
+    ++report.languages[doc.stored.lang];
+    report.bytes += doc.stored.text.size();
+    ++progress.documents;
+    progress.bytes += doc.stored.size;
+    pending_documents += 1;
+    pending_bytes += doc.stored.text.size();
+    if (pending_documents >= options.batch_documents || pending_bytes >= options.batch_bytes) {
+      commit();
+    }
+    if (progress_callback) progress_callback(progress);
+  }
+
+  Language detect(const StoredDocument& doc) const {
+    if (options.language) return *options.language;
+    return detect_language(doc.text.empty() ? doc.title : doc.text);
+  }
+
+  void commit() {
+    db.set_metadata(std::string(schema::kLastCommitKey), internal::utc_now_iso8601());
+    db.commit();
+    pending_documents = 0;
+    pending_bytes = 0;
+  }
+
+  // Fills `doc` from raw file bytes; false (with a problem reported) to skip.
+  bool prepare_text(const std::string& source, std::string raw, internal::PreparedDocument& doc) {
+    if (internal::is_blank(raw)) {
+      problem(source, "empty or whitespace-only; skipped", SkipReason::kEmpty);
+      return false;
+    }
+    if (looks_binary(raw)) {
+      problem(source, "binary content (NUL bytes or mostly invalid UTF-8); skipped",
+              SkipReason::kBinary);
+      return false;
+    }
+    std::size_t repaired = 0;
+    std::string text = repair_utf8(raw, &repaired);
+    if (repaired > 0) {
+      ++report.repaired_utf8;
+      problem(source, std::to_string(repaired) + " invalid UTF-8 sequence(s) replaced by U+FFFD",
+              std::nullopt);
+    }
+    const internal::TextParts parts = internal::split_text_file(text);
+    doc.stored.title = std::string(parts.title);
+    doc.stored.url = std::string(parts.url);
+    doc.stored.text = std::string(parts.body);
+    return true;
+  }
+
+  void index_file(const fs::path& path, const std::string& id) {
+    const std::string source = path.string();
+    ++progress.files;
+    struct stat info {};
+    if (::stat(source.c_str(), &info) != 0) {
+      const int error = errno;
+      problem(source, "cannot read: " + errno_text(error) + "; skipped",
+              error == ELOOP ? SkipReason::kSymlinkLoop : SkipReason::kUnreadable);
+      return;
+    }
+    if (!S_ISREG(info.st_mode)) {
+      problem(source, "not a regular file; skipped", SkipReason::kNotRegularFile);
+      return;
+    }
+    const auto size = static_cast<std::uint64_t>(info.st_size);
+    if (size > options.max_file_bytes) {
+      problem(source,
+              "larger than --max-size (" + std::to_string(size) + " > " +
+                  std::to_string(options.max_file_bytes) + " bytes); skipped",
+              SkipReason::kTooLarge);
+      return;
+    }
+    const std::int64_t mtime = static_cast<std::int64_t>(info.st_mtime);
+    const std::optional<Existing> existing = find_existing(id);
+    if (existing && existing->size == size && existing->mtime == mtime) {
+      ++report.unchanged;
+      return;
+    }
+    std::ifstream in(source, std::ios::binary);
+    std::string raw(size, '\0');
+    if (!in || !in.read(raw.data(), static_cast<std::streamsize>(size))) {
+      problem(source, "cannot read: " + errno_text(errno) + "; skipped", SkipReason::kUnreadable);
+      return;
+    }
+    const std::uint64_t hash = internal::content_hash(raw);
+    if (existing && existing->hash == internal::hash_hex(hash)) {
+      ++report.unchanged;
+      return;
+    }
+    internal::PreparedDocument doc;
+    doc.stored.id = id;
+    doc.stored.source = fs::absolute(path).lexically_normal().string();
+    doc.stored.size = size;
+    doc.mtime = mtime;
+    doc.hash = hash;
+    if (!prepare_text(source, std::move(raw), doc)) return;
+    if (options.language) doc.language = *options.language;
+    write(doc, existing);
+  }
+
+  void index_folder(const fs::path& root) {
+    roots.push_back(fs::absolute(root).lexically_normal());
+    walk_folder(root, root);
+  }
+
+  void walk_folder(const fs::path& root, const fs::path& folder) {
+    std::error_code error;
+    fs::directory_iterator it(folder, error);
+    if (error) {
+      problem(folder.string(), "cannot list folder: " + error.message() + "; skipped",
+              SkipReason::kUnreadable);
+      return;
+    }
+    // Sorted, so that ids and document order do not depend on the file system.
+    std::vector<fs::directory_entry> entries;
+    for (; it != fs::directory_iterator(); it.increment(error)) {
+      if (error) break;
+      entries.push_back(*it);
+    }
+    std::sort(entries.begin(), entries.end());
+    const std::vector<std::string> ignored = read_ignore_file(folder / kIgnoreFile);
+    for (const fs::directory_entry& entry : entries) {
+      if (g_stop_requested.load()) return;
+      const fs::path& path = entry.path();
+      const std::string name = path.filename().string();
+      // Hidden entries (.git, editor files) are never documents.
+      if (name.starts_with('.')) continue;
+      if (std::any_of(ignored.begin(), ignored.end(), [&](const std::string& pattern) {
+            return fnmatch(pattern.c_str(), name.c_str(), 0) == 0;
+          })) {
+        continue;
+      }
+      std::error_code status_error;
+      const bool is_link = entry.is_symlink(status_error);
+      if (is_link) {
+        // Symlinks are not followed: they may lead outside the folder or
+        // round in a loop, and a linked file inside it is indexed anyway.
+        problem(path.string(), "symbolic link, not followed; skipped", SkipReason::kSymlinkLoop);
+        continue;
+      }
+      if (entry.is_directory(status_error)) {
+        walk_folder(root, path);
+      } else {
+        index_file(path, path.lexically_relative(root).generic_string());
+      }
+    }
+  }
+
+  void index_jsonl(std::istream& in, const std::string& source) {
+    internal::JsonlReader reader(in, options.max_file_bytes);
+    while (std::optional<internal::JsonlRecord> record = reader.next()) {
+      if (g_stop_requested.load()) return;
+      const std::string where = source + ":" + std::to_string(record->line);
+      if (!record->document) {
+        problem(where, record->error + "; line skipped", SkipReason::kInvalidRecord);
+        continue;
+      }
+      add_source_document(*record->document, where);
+    }
+  }
+
+  void add_source_document(const SourceDocument& source_doc, const std::string& where) {
+    if (internal::is_blank(source_doc.text) && internal::is_blank(source_doc.title)) {
+      problem(where, "empty text; skipped", SkipReason::kEmpty);
+      return;
+    }
+    internal::PreparedDocument doc;
+    doc.stored.id = source_doc.id;
+    doc.stored.size = source_doc.text.size();
+    std::size_t repaired = 0;
+    doc.stored.text = repair_utf8(source_doc.text, &repaired);
+    doc.stored.title = repair_utf8(source_doc.title);
+    doc.stored.url = repair_utf8(source_doc.url);
+    if (repaired > 0) {
+      ++report.repaired_utf8;
+      problem(where, std::to_string(repaired) + " invalid UTF-8 sequence(s) replaced by U+FFFD",
+              std::nullopt);
+    }
+    if (doc.stored.title.empty()) {
+      doc.stored.title = std::string(internal::split_text_file(doc.stored.text).title);
+    }
+    if (source_doc.language) {
+      doc.language = *source_doc.language;
+    } else if (options.language) {
+      doc.language = *options.language;
+    }
+    // Everything that shapes the stored document goes into its fingerprint,
+    // separated so that moving text between fields changes it.
+    std::string fingerprint = doc.stored.text;
+    for (std::string_view field :
+         {std::string_view(doc.stored.title), std::string_view(doc.stored.url),
+          source_doc.language ? language_code(*source_doc.language) : std::string_view("auto")}) {
+      fingerprint.append(1, '\x1f').append(field);
+    }
+    doc.hash = internal::content_hash(fingerprint);
+    const std::optional<Existing> existing = find_existing(doc.stored.id);
+    if (existing && existing->hash == internal::hash_hex(doc.hash)) {
+      ++report.unchanged;
+      return;
+    }
+    write(doc, existing);
+  }
+
+  void prune() {
+    for (Xapian::ValueIterator it = db.valuestream_begin(schema::kSourceSlot);
+         it != db.valuestream_end(schema::kSourceSlot); ++it) {
+      const fs::path source(*it);
+      const bool under_root = std::any_of(roots.begin(), roots.end(), [&](const fs::path& root) {
+        auto [root_end, unused] =
+            std::mismatch(root.begin(), root.end(), source.begin(), source.end());
+        return root_end == root.end();
+      });
+      std::error_code error;
+      if (under_root && !fs::exists(fs::symlink_status(source, error))) {
+        db.delete_document(it.get_docid());
+        ++report.removed;
+      }
+    }
+  }
+
+  std::string db_path;
+  IndexOptions options;
+  Xapian::WritableDatabase db;
+  internal::DocumentBuilder builder;
+  IndexReport report;
+  IndexProgress progress;
+  std::vector<fs::path> roots;
+  std::size_t pending_documents = 0;
+  std::uint64_t pending_bytes = 0;
+  std::function<void(const IndexProblem&)> problem_callback;
+  std::function<void(const IndexProgress&)> progress_callback;
+  std::chrono::steady_clock::time_point started = std::chrono::steady_clock::now();
+};
+
+Indexer::Indexer(const std::string& db_path, IndexOptions options)
+    : impl_(std::make_unique<Impl>(db_path, options)) {
+  g_stop_requested.store(false);
+  std::error_code error;
+  if (fs::exists(db_path, error) && !fs::is_directory(db_path, error)) {
+    throw IndexError("index path " + db_path + " is a file, not an index folder");
+  }
+  internal::with_index_errors(db_path, [&] {
+    impl_->db = Xapian::WritableDatabase(db_path, Xapian::DB_CREATE_OR_OPEN);
+    internal::check_index_compatible(impl_->db, db_path);
+    if (impl_->db.get_metadata(std::string(schema::kSchemaVersionKey)).empty()) {
+      internal::stamp_new_index(impl_->db);
+      impl_->db.commit();
+    }
+  });
+}
+
+Indexer::~Indexer() {
+  try {
+    if (impl_->pending_documents > 0) impl_->commit();
+  } catch (...) {
+    // A destructor must not throw; the documents since the last commit are
+    // lost, the index stays at its last commit.
+  }
+}
+
+void Indexer::add_path(const std::string& path) {
+  internal::with_index_errors(impl_->db_path, [&] {
+    if (path == "-") {
+      impl_->index_jsonl(std::cin, "<stdin>");
+      return;
+    }
+    std::error_code error;
+    const fs::file_status status = fs::status(path, error);
+    if (error || !fs::exists(status)) {
+      throw IoError("cannot index " + path + ": " +
+                    (error ? error.message() : std::string("no such file or folder")));
+    }
+    if (fs::is_directory(status)) {
+      impl_->index_folder(path);
+    } else if (has_extension(path, ".jsonl")) {
+      std::ifstream in(path, std::ios::binary);
+      if (!in) throw IoError("cannot read " + path + ": " + errno_text(errno));
+      impl_->index_jsonl(in, path);
+    } else {
+      impl_->index_file(path, fs::path(path).filename().string());
+    }
+  });
+}
+
+void Indexer::add_document(const SourceDocument& doc) {
+  if (internal::trim(doc.id).empty()) throw InvalidArgument("document id must not be empty");
+  internal::with_index_errors(impl_->db_path, [&] { impl_->add_source_document(doc, doc.id); });
+}
+
+void Indexer::commit() {
+  internal::with_index_errors(impl_->db_path, [&] { impl_->commit(); });
+}
+
+void Indexer::request_stop() noexcept { g_stop_requested.store(true); }
+
+void Indexer::on_problem(std::function<void(const IndexProblem&)> callback) {
+  impl_->problem_callback = std::move(callback);
+}
+
+void Indexer::on_progress(std::function<void(const IndexProgress&)> callback) {
+  impl_->progress_callback = std::move(callback);
+}
+
+IndexReport Indexer::finish() {
+  internal::with_index_errors(impl_->db_path, [&] {
+    if (impl_->options.prune && !g_stop_requested.load()) impl_->prune();
+    impl_->commit();
+  });
+  impl_->report.interrupted = g_stop_requested.load();
+  impl_->report.seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - impl_->started).count();
+  return impl_->report;
+}
+
+}  // namespace lisan

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Installs lisan's build and test dependencies from Debian packages, only
+# those that are missing. Runs apt-get as root, or through sudo otherwise.
+set -euo pipefail
+
+packages=(
+  build-essential cmake ninja-build pkg-config
+  libxapian-dev xapian-tools      # the search engine library, xapian-delve/-check/-compact
+  libicu-dev                      # segmentation, normalization, transliteration
+  libcli11-dev                    # command-line parsing
+  nlohmann-json3-dev              # JSON: JSONL input, document data, --json output
+  zlib1g-dev                      # reading .jsonl.gz corpora in benchmarks
+  libgtest-dev libgmock-dev       # tests
+  libbenchmark-dev                # benchmarks
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$p")
+  fi
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+echo "Installing: ${missing[*]}" >&2
+if [ "$(id -u)" -eq 0 ]; then
+  run=()
+elif command -v sudo >/dev/null; then
+  run=(sudo)
+else
+  echo "error: need root or sudo to install: ${missing[*]}" >&2
+  exit 1
+fi
+export DEBIAN_FRONTEND=noninteractive
+"${run[@]}" apt-get update -qq
+"${run[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"

@@ -1,0 +1,18 @@
+// The index terms a query asked for, used to mark the words of a snippet
+// and to list a hit's matched terms.
+#pragma once
+
+#include <set>
+#include <string>
+#include <string_view>
+
+namespace lisan::internal {
+
+struct QueryTerms {
+  std::set<std::string, std::less<>> exact;  // unprefixed normalized words
+  std::set<std::string, std::less<>> stems;  // prefixed stems (ZA…, ZI…, ZE…)
+
+  bool empty() const { return exact.empty() && stems.empty(); }
+};
+
+}  // namespace lisan::internal

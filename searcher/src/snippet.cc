@@ -1,0 +1,130 @@
+#include "snippet.h"
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "lisan/indexer/schema.h"
+
+namespace lisan::internal {
+namespace {
+
+struct WordSpan {
+  std::size_t begin;
+  std::size_t end;
+  bool matched;
+  std::size_t distinct_id;  // index into the matched-term list, when matched
+};
+
+// Count of code points in text[begin, end): UTF-8 continuation bytes excluded.
+std::size_t chars_between(std::string_view text, std::size_t begin, std::size_t end) {
+  std::size_t count = 0;
+  for (std::size_t i = begin; i < end; ++i) {
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++count;
+  }
+  return count;
+}
+
+}  // namespace
+
+MarkedText make_snippet(AnalysisContext& analysis, std::string_view text, Language lang,
+                        const QueryTerms& terms, std::size_t max_chars) {
+  MarkedText out;
+  if (text.empty()) return out;
+  std::vector<WordSpan> words;
+  std::vector<std::string> matched_terms;
+  std::string stem_term;
+  TokenStream tokens = analysis.analyze(text, lang);
+  while (const Token* token = tokens.next()) {
+    WordSpan span{token->begin, token->end, false, 0};
+    std::string_view key;
+    if (terms.exact.contains(token->term)) {
+      key = token->term;
+    } else {
+      stem_term.assign(schema::stem_prefix(token->stem_language)).append(token->stem);
+      if (terms.stems.contains(stem_term)) key = token->stem;
+    }
+    if (!key.empty()) {
+      span.matched = true;
+      auto it = std::find(matched_terms.begin(), matched_terms.end(), key);
+      span.distinct_id = static_cast<std::size_t>(it - matched_terms.begin());
+      if (it == matched_terms.end()) matched_terms.emplace_back(key);
+    }
+    words.push_back(span);
+  }
+
+  // Best window: the one starting at a matched word that holds the most
+  // distinct query words, then the most matches, within max_chars.
+  std::size_t best_first = 0;
+  std::size_t best_last = 0;  // exclusive
+  long best_score = -1;
+  std::vector<char> seen(matched_terms.size());
+  for (std::size_t first = 0; first < words.size(); ++first) {
+    if (!words[first].matched) continue;
+    std::fill(seen.begin(), seen.end(), 0);
+    long distinct = 0;
+    long matches = 0;
+    std::size_t last = first;
+    while (last < words.size() &&
+           chars_between(text, words[first].begin, words[last].end) <= max_chars) {
+      if (words[last].matched) {
+        ++matches;
+        if (!seen[words[last].distinct_id]) {
+          seen[words[last].distinct_id] = 1;
+          ++distinct;
+        }
+      }
+      ++last;
+    }
+    const long score = distinct * 1000 + matches;
+    if (score > best_score) {
+      best_score = score;
+      best_first = first;
+      best_last = std::max(last, first + 1);
+    }
+  }
+
+  std::size_t begin = 0;
+  std::size_t end = 0;
+  if (best_score < 0) {
+    // Nothing to mark (e.g. matched by title or a cross-language key): the start.
+    std::size_t last = 0;
+    while (last < words.size() && chars_between(text, 0, words[last].end) <= max_chars) ++last;
+    end = last > 0 ? words[last - 1].end : std::min(text.size(), max_chars);
+    while (end < text.size() && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) ++end;
+  } else {
+    // Centre the matches: give some of the room left to the words before them.
+    begin = words[best_first].begin;
+    end = words[best_last - 1].end;
+    std::size_t used = chars_between(text, begin, end);
+    std::size_t first = best_first;
+    while (first > 0 && used < max_chars / 2 + max_chars / 4) {
+      const std::size_t extra = chars_between(text, words[first - 1].begin, begin);
+      if (used + extra > max_chars) break;
+      used += extra;
+      begin = words[--first].begin;
+    }
+    if (first == 0) begin = 0;
+    std::size_t last = best_last;
+    while (last < words.size()) {
+      const std::size_t extra = chars_between(text, end, words[last].end);
+      if (used + extra > max_chars) break;
+      used += extra;
+      end = words[last++].end;
+    }
+    if (last == words.size()) end = text.size();
+  }
+
+  if (begin > 0) out.text = "…";
+  const std::size_t shift = out.text.size();
+  out.text.append(text.substr(begin, end - begin));
+  for (const WordSpan& word : words) {
+    if (word.matched && word.begin >= begin && word.end <= end) {
+      out.marks.emplace_back(word.begin - begin + shift, word.end - begin + shift);
+    }
+  }
+  if (end < text.size()) out.text.append("…");
+  return out;
+}
+
+}  // namespace lisan::internal

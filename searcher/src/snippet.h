@@ -1,0 +1,21 @@
+// Snippets: the passage of a document that best shows why it matched, with
+// the matching words marked as the document's own analysis sees them.
+#pragma once
+
+#include <string_view>
+
+#include "lisan/analyzers/analyzer.h"
+#include "lisan/searcher/searcher.h"
+#include "query_terms.h"
+
+namespace lisan::internal {
+
+// A passage of about `max_chars` characters of `text` around the densest run
+// of matching words ("…" where it cuts the text). Words are marked when their
+// unstemmed term or their stem is among `terms`; the mark spans the whole
+// word (an Arabic word matched by its stem is marked with its article).
+// Requires: `text` is well-formed UTF-8. No match: the start of the text.
+MarkedText make_snippet(AnalysisContext& analysis, std::string_view text, Language lang,
+                        const QueryTerms& terms, std::size_t max_chars);
+
+}  // namespace lisan::internal

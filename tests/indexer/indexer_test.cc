@@ -1,0 +1,236 @@
+// The indexer through its library API, checked by reading the Xapian
+// database it writes.
+#include "lisan/indexer/indexer.h"
+
+#include <gtest/gtest.h>
+#include <sys/stat.h>
+#include <utime.h>
+#include <xapian.h>
+
+#include <filesystem>
+
+#include "lisan/analyzers/error.h"
+#include "lisan/indexer/schema.h"
+#include "lisan/indexer/stored_document.h"
+#include "support/run_command.h"
+
+namespace lisan {
+namespace {
+
+using testing::TempDir;
+using testing::write_file;
+
+struct IndexRun {
+  IndexReport report;
+  std::vector<IndexProblem> problems;
+};
+
+IndexRun index_paths(const std::string& db, const std::vector<std::string>& paths,
+                     IndexOptions options = {}) {
+  IndexRun run;
+  Indexer indexer(db, options);
+  indexer.on_problem([&](const IndexProblem& p) { run.problems.push_back(p); });
+  for (const std::string& path : paths) indexer.add_path(path);
+  run.report = indexer.finish();
+  return run;
+}
+
+// Every (document id → its terms) of the index, to compare whole states.
+std::map<std::string, std::vector<std::string>> snapshot(const std::string& db_path) {
+  Xapian::Database db(db_path);
+  std::map<std::string, std::vector<std::string>> out;
+  for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) {
+    const Xapian::Document doc = db.get_document(*it);
+    std::vector<std::string> terms(doc.termlist_begin(), doc.termlist_end());
+    out[parse_document_data(doc.get_data()).id] = terms;
+  }
+  return out;
+}
+
+void set_mtime(const std::string& path, std::time_t when) {
+  struct utimbuf times {
+    when, when
+  };
+  ASSERT_EQ(utime(path.c_str(), &times), 0);
+}
+
+TEST(Indexer, WritesTheSchemaForEachDocument) {
+  TempDir dir;
+  write_file(dir / "docs/a.txt",
+             "Perjanjian Bilateral\nKazakhstan dan Israel menandatangani "
+             "perjanjian.\nhttps://example.com/a\n");
+  write_file(dir / "docs/sub/b.txt", "الصِّرَاطَ المستقيم\nوالحكومة تعلن");
+  const IndexRun run = index_paths(dir / "db", {dir / "docs"});
+  EXPECT_EQ(run.report.added, 2u);
+  EXPECT_EQ(run.report.languages.at("id"), 1u);
+  EXPECT_EQ(run.report.languages.at("ar"), 1u);
+
+  Xapian::Database db(dir / "db");
+  EXPECT_EQ(db.get_doccount(), 2u);
+  EXPECT_EQ(db.get_termfreq("Qa.txt"), 1u) << "id is the path relative to the folder";
+  EXPECT_EQ(db.get_termfreq("Qsub/b.txt"), 1u);
+  EXPECT_EQ(db.get_termfreq("Lid"), 1u);
+  EXPECT_EQ(db.get_termfreq("Lar"), 1u);
+  EXPECT_EQ(db.get_termfreq("perjanjian"), 1u);
+  EXPECT_EQ(db.get_termfreq("ZIjanji"), 1u) << "Indonesian stem, language-tagged";
+  EXPECT_EQ(db.get_termfreq("الصراط"), 1u) << "unstemmed Arabic term without harakat";
+  EXPECT_EQ(db.get_termfreq("ZAحكوم"), 1u);
+  EXPECT_EQ(db.get_termfreq("Sbilateral"), 1u) << "title term";
+  EXPECT_EQ(db.get_termfreq("example"), 0u) << "the trailing URL is not body text";
+  EXPECT_EQ(db.get_metadata(std::string(schema::kSchemaVersionKey)),
+            std::to_string(schema::kSchemaVersion));
+
+  const Xapian::Document doc = db.get_document(*db.postlist_begin("Qa.txt"));
+  const StoredDocument stored = parse_document_data(doc.get_data());
+  EXPECT_EQ(stored.title, "Perjanjian Bilateral");
+  EXPECT_EQ(stored.url, "https://example.com/a");
+  EXPECT_EQ(stored.lang, "id");
+  EXPECT_TRUE(stored.text.find("menandatangani") != std::string::npos);
+  // Positions of the unstemmed terms make phrase search possible.
+  auto pos = db.positionlist_begin(*db.postlist_begin("Qa.txt"), "kazakhstan");
+  EXPECT_NE(pos, db.positionlist_end(*db.postlist_begin("Qa.txt"), "kazakhstan"));
+}
+
+TEST(Indexer, ReindexingUnchangedInputChangesNothing) {
+  TempDir dir;
+  write_file(dir / "docs/a.txt", "Alpha\nfirst document text");
+  write_file(dir / "docs/b.txt", "Beta\nsecond document text");
+  index_paths(dir / "db", {dir / "docs"});
+  const auto before = snapshot(dir / "db");
+  const IndexRun again = index_paths(dir / "db", {dir / "docs"});
+  EXPECT_EQ(again.report.unchanged, 2u);
+  EXPECT_EQ(again.report.added + again.report.replaced, 0u);
+  EXPECT_EQ(snapshot(dir / "db"), before);
+
+  // Touched but not changed: caught by the content hash.
+  set_mtime(dir / "docs/a.txt", 1'000'000'000);
+  const IndexRun touched = index_paths(dir / "db", {dir / "docs"});
+  EXPECT_EQ(touched.report.unchanged, 2u);
+  EXPECT_EQ(snapshot(dir / "db"), before);
+}
+
+TEST(Indexer, ChangedFileReplacesItsDocument) {
+  TempDir dir;
+  write_file(dir / "docs/a.txt", "Alpha\nold words here");
+  index_paths(dir / "db", {dir / "docs"});
+  write_file(dir / "docs/a.txt", "Alpha\nnew wording entirely, longer than before");
+  set_mtime(dir / "docs/a.txt", 2'000'000'000);
+  const IndexRun run = index_paths(dir / "db", {dir / "docs"});
+  EXPECT_EQ(run.report.replaced, 1u);
+  Xapian::Database db(dir / "db");
+  EXPECT_EQ(db.get_doccount(), 1u);
+  EXPECT_EQ(db.get_termfreq("old"), 0u);
+  EXPECT_EQ(db.get_termfreq("wording"), 1u);
+}
+
+TEST(Indexer, PruneRemovesDocumentsWhoseFilesAreGone) {
+  TempDir dir;
+  write_file(dir / "docs/a.txt", "Alpha\ntext one");
+  write_file(dir / "docs/b.txt", "Beta\ntext two");
+  index_paths(dir / "db", {dir / "docs"});
+  std::filesystem::remove(dir / "docs/b.txt");
+  const IndexRun without_prune = index_paths(dir / "db", {dir / "docs"});
+  EXPECT_EQ(without_prune.report.removed, 0u);
+  EXPECT_EQ(Xapian::Database(dir / "db").get_doccount(), 2u);
+  IndexOptions prune;
+  prune.prune = true;
+  const IndexRun with_prune = index_paths(dir / "db", {dir / "docs"}, prune);
+  EXPECT_EQ(with_prune.report.removed, 1u);
+  Xapian::Database db(dir / "db");
+  EXPECT_EQ(db.get_doccount(), 1u);
+  EXPECT_EQ(db.get_termfreq("Qb.txt"), 0u);
+}
+
+TEST(Indexer, BadFilesAreSkippedWithAReasonAndTheRestIsIndexed) {
+  TempDir dir;
+  write_file(dir / "docs/good.txt", "Good\nreal words");
+  write_file(dir / "docs/empty.txt", "");
+  write_file(dir / "docs/blank.txt", "  \n\t\n");
+  write_file(dir / "docs/binary.bin", std::string("PK\x03\x04\0\0\x01", 7));
+  write_file(dir / "docs/broken.txt", "Broken\nbad \xFF byte but still text");
+  write_file(dir / "docs/big.txt", std::string(2000, 'a'));
+  std::filesystem::create_symlink(dir / "docs/nowhere", dir / "docs/dangling.txt");
+  IndexOptions options;
+  options.max_file_bytes = 1000;
+  const IndexRun run = index_paths(dir / "db", {dir / "docs"}, options);
+  EXPECT_EQ(run.report.added, 2u) << "good.txt and the repaired broken.txt";
+  EXPECT_EQ(run.report.repaired_utf8, 1u);
+  EXPECT_EQ(run.report.skipped.at(SkipReason::kEmpty), 2u);
+  EXPECT_EQ(run.report.skipped.at(SkipReason::kBinary), 1u);
+  EXPECT_EQ(run.report.skipped.at(SkipReason::kTooLarge), 1u);
+  EXPECT_EQ(run.report.skipped.at(SkipReason::kSymlinkLoop), 1u);
+  for (const IndexProblem& p : run.problems) EXPECT_FALSE(p.source.empty()) << p.message;
+  Xapian::Database db(dir / "db");
+  EXPECT_EQ(db.get_termfreq("byte"), 1u);
+}
+
+TEST(Indexer, JsonlReplacesById) {
+  TempDir dir;
+  write_file(dir / "a.jsonl", R"({"id": "x", "text": "first version", "lang": "en"})"
+                              "\n");
+  index_paths(dir / "db", {dir / "a.jsonl"});
+  write_file(dir / "b.jsonl", R"({"id": "x", "text": "second version", "lang": "en"})"
+                              "\n");
+  const IndexRun run = index_paths(dir / "db", {dir / "b.jsonl"});
+  EXPECT_EQ(run.report.replaced, 1u);
+  Xapian::Database db(dir / "db");
+  EXPECT_EQ(db.get_doccount(), 1u);
+  EXPECT_EQ(db.get_termfreq("second"), 1u);
+  EXPECT_EQ(db.get_termfreq("first"), 0u);
+}
+
+TEST(Indexer, SecondWriterGetsAClearLockError) {
+  TempDir dir;
+  Indexer first(dir / "db");
+  try {
+    Indexer second(dir / "db");
+    FAIL() << "a second writer must not open the index";
+  } catch (const IndexError& e) {
+    EXPECT_NE(std::string(e.what()).find("locked by another process"), std::string::npos)
+        << e.what();
+  }
+}
+
+TEST(Indexer, MissingPathIsAnIoError) {
+  TempDir dir;
+  Indexer indexer(dir / "db");
+  EXPECT_THROW(indexer.add_path(dir / "no-such-folder"), IoError);
+}
+
+TEST(Indexer, IndexPathThatIsAFileIsRefused) {
+  TempDir dir;
+  write_file(dir / "file", "x");
+  EXPECT_THROW(Indexer(dir / "file"), IndexError);
+}
+
+TEST(Indexer, LibraryDocumentsNeedAnId) {
+  TempDir dir;
+  Indexer indexer(dir / "db");
+  EXPECT_THROW(indexer.add_document(SourceDocument{"  ", "text", "", "", std::nullopt}),
+               InvalidArgument);
+  indexer.add_document(SourceDocument{"doc-1", "Some English text here.", "", "", std::nullopt});
+  EXPECT_EQ(indexer.finish().added, 1u);
+}
+
+}  // namespace
+}  // namespace lisan
+
+namespace lisan {
+namespace {
+
+TEST(Indexer, HiddenAndIgnoredFilesAreNotDocuments) {
+  testing::TempDir dir;
+  testing::write_file(dir / "docs/a.txt", "Alpha\nkept");
+  testing::write_file(dir / "docs/README.md", "About\nthis folder");
+  testing::write_file(dir / "docs/notes.tmp", "Notes\nscratch");
+  testing::write_file(dir / "docs/.git/config", "[core]");
+  testing::write_file(dir / "docs/.lisanignore", "# comment\nREADME.md\n*.tmp\n");
+  Indexer indexer(dir / "db");
+  indexer.add_path(dir / "docs");
+  const IndexReport report = indexer.finish();
+  EXPECT_EQ(report.added, 1u);
+  EXPECT_EQ(report.skipped_total(), 0u) << "ignoring is not skipping";
+}
+
+}  // namespace
+}  // namespace lisan

@@ -1,0 +1,79 @@
+#include "jsonl_reader.h"
+
+#include <gtest/gtest.h>
+
+#include <sstream>
+
+namespace lisan::internal {
+namespace {
+
+TEST(JsonlReader, ReadsRecordsWithOptionalFields) {
+  std::istringstream in(
+      R"({"id": "a", "text": "hello", "title": "T", "lang": "en", "url": "https://x"})"
+      "\n"
+      R"({"id": "b", "text": "halo"})"
+      "\n");
+  JsonlReader reader(in, 1 << 20);
+  auto first = reader.next();
+  ASSERT_TRUE(first && first->document);
+  EXPECT_EQ(first->line, 1u);
+  EXPECT_EQ(first->document->id, "a");
+  EXPECT_EQ(first->document->title, "T");
+  EXPECT_EQ(first->document->url, "https://x");
+  EXPECT_EQ(first->document->language, Language::kEnglish);
+  auto second = reader.next();
+  ASSERT_TRUE(second && second->document);
+  EXPECT_EQ(second->line, 2u);
+  EXPECT_FALSE(second->document->language.has_value());
+  EXPECT_FALSE(reader.next().has_value());
+}
+
+TEST(JsonlReader, RejectsBadLinesWithTheirNumberAndGoesOn) {
+  std::istringstream in(
+      "{\"id\": \"a\", \"text\": \"ok\"}\n"
+      "not json\n"
+      "\n"
+      "{\"text\": \"no id\"}\n"
+      "{\"id\": \"c\"}\n"
+      "[1, 2]\n"
+      "{\"id\": \"d\", \"text\": \"x\", \"lang\": \"fr\"}\n"
+      "{\"id\": \"e\", \"text\": \"last, no newline\"}");
+  JsonlReader reader(in, 1 << 20);
+  std::vector<std::pair<std::uint64_t, std::string>> seen;
+  while (auto record = reader.next()) {
+    seen.emplace_back(record->line, record->document ? record->document->id : record->error);
+  }
+  const std::vector<std::pair<std::uint64_t, std::string>> expected = {
+      {1, "a"},
+      {2, "not valid JSON"},
+      {4, "missing \"id\""},
+      {5, "missing \"text\""},
+      {6, "not a JSON object"},
+      {7, "\"lang\" is not one of ar, id, en, und"},
+      {8, "e"}};
+  EXPECT_EQ(seen, expected);
+}
+
+TEST(JsonlReader, RejectsOverlongLinesWithoutStoringThem) {
+  const std::string long_text(200'000, 'x');
+  std::istringstream in("{\"id\": \"big\", \"text\": \"" + long_text +
+                        "\"}\n{\"id\": \"s\", \"text\": \"y\"}\n");
+  JsonlReader reader(in, 100'000);
+  auto first = reader.next();
+  ASSERT_TRUE(first);
+  EXPECT_FALSE(first->document);
+  EXPECT_EQ(first->line, 1u);
+  auto second = reader.next();
+  ASSERT_TRUE(second && second->document);
+  EXPECT_EQ(second->document->id, "s");
+  EXPECT_EQ(second->line, 2u);
+}
+
+TEST(JsonlReader, NumericIdsAreAccepted) {
+  const JsonlRecord record = parse_jsonl_line(R"({"id": 42, "text": "t"})", 1);
+  ASSERT_TRUE(record.document);
+  EXPECT_EQ(record.document->id, "42");
+}
+
+}  // namespace
+}  // namespace lisan::internal

@@ -1,0 +1,146 @@
+// The searcher through its library API, on an index of the bundled corpus.
+#include "lisan/searcher/searcher.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "lisan/analyzers/error.h"
+#include "lisan/indexer/indexer.h"
+#include "support/run_command.h"
+
+namespace lisan {
+namespace {
+
+class CorpusSearch : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = new testing::TempDir();  // NOLINT: suite-lifetime fixture, deleted below
+    Indexer indexer(db());
+    indexer.add_path(LISAN_CORPUS_DIR);
+    indexer.finish();
+  }
+  static void TearDownTestSuite() {
+    delete dir_;  // NOLINT
+    dir_ = nullptr;
+  }
+  static std::string db() { return *dir_ / "db"; }
+
+  static std::vector<std::string> ids(const SearchResults& results) {
+    std::vector<std::string> out;
+    for (const Hit& hit : results.hits) out.push_back(hit.id);
+    return out;
+  }
+  static bool has(const std::vector<std::string>& ids, const std::string& id) {
+    return std::find(ids.begin(), ids.end(), id) != ids.end();
+  }
+
+  static testing::TempDir* dir_;
+};
+testing::TempDir* CorpusSearch::dir_ = nullptr;
+
+constexpr const char* k000 = "000_349ad21918281b15.txt";
+constexpr const char* k001 = "001_ae5881f801838b21.txt";
+constexpr const char* k002 = "002_3e3a84fcd55ba876.txt";
+constexpr const char* k003 = "003_38e6d22ca08bed6e.txt";
+constexpr const char* k004 = "004_147e57a660519c9c.txt";
+
+TEST_F(CorpusSearch, DocumentWithBothWordsRanksFirst) {
+  Searcher searcher({db()});
+  const auto found = ids(searcher.search("Tokayev Washington"));
+  ASSERT_FALSE(found.empty());
+  EXPECT_EQ(found.front(), k001);
+  EXPECT_TRUE(has(found, k000));
+  EXPECT_TRUE(has(found, k002));
+}
+
+TEST_F(CorpusSearch, ArabicQueryWithHarakatFindsBothArabicDocuments) {
+  Searcher searcher({db()});
+  const auto found = ids(searcher.search("كَازَاخِسْتَان"));
+  EXPECT_TRUE(has(found, k003));
+  EXPECT_TRUE(has(found, k004));
+}
+
+TEST_F(CorpusSearch, LanguageFilterKeepsOnlyThatLanguage) {
+  Searcher searcher({db()});
+  SearchOptions options;
+  options.language = Language::kEnglish;
+  const auto results = searcher.search("Kazakhstan", options);
+  EXPECT_EQ(ids(results), std::vector<std::string>{k002});
+}
+
+TEST_F(CorpusSearch, FacetsCountMatchesByLanguage) {
+  Searcher searcher({db()});
+  const auto results = searcher.search("Kazakhstan");
+  EXPECT_EQ(results.language_facets.at("id"), 2u);
+  EXPECT_EQ(results.language_facets.at("en"), 1u);
+  EXPECT_GE(results.total, 3u);
+}
+
+TEST_F(CorpusSearch, PaginationContinuesTheRanking) {
+  Searcher searcher({db()});
+  SearchOptions all;
+  all.limit = 10;
+  const auto everything = ids(searcher.search("Kazakhstan Abraham", all));
+  ASSERT_GE(everything.size(), 3u);
+  SearchOptions page;
+  page.offset = 1;
+  page.limit = 1;
+  const auto second = searcher.search("Kazakhstan Abraham", page);
+  ASSERT_EQ(second.hits.size(), 1u);
+  EXPECT_EQ(second.hits[0].id, everything[1]);
+  EXPECT_EQ(second.hits[0].rank, 2u);
+}
+
+TEST_F(CorpusSearch, SnippetMarksWholeArabicWordsMatchedByStem) {
+  Searcher searcher({db()});
+  // الاتفاقيات (with the article) is found through the stem of اتفاقيات.
+  const auto results = searcher.search("اتفاقيات");
+  ASSERT_FALSE(results.hits.empty());
+  const MarkedText& snippet = results.hits.front().snippet;
+  ASSERT_FALSE(snippet.marks.empty());
+  bool article_marked = false;
+  for (const auto& [begin, end] : snippet.marks) {
+    const std::string word = snippet.text.substr(begin, end - begin);
+    EXPECT_EQ(word.find(' '), std::string::npos) << "a mark is one word";
+    if (word.starts_with("ال")) article_marked = true;
+  }
+  EXPECT_TRUE(article_marked) << snippet.text;
+}
+
+TEST_F(CorpusSearch, StopwordOnlyAndEmptyQueriesDoNotFail) {
+  Searcher searcher({db()});
+  EXPECT_TRUE(searcher.search("").hits.empty());
+  EXPECT_NO_THROW(searcher.search("the of dan yang"));
+  EXPECT_NO_THROW(searcher.search("!!! ??? ..."));
+}
+
+TEST_F(CorpusSearch, InfoDescribesTheIndex) {
+  Searcher searcher({db()});
+  const IndexInfo info = searcher.info();
+  EXPECT_EQ(info.documents, 5u);
+  EXPECT_EQ(info.languages.at("ar"), 2u);
+  EXPECT_EQ(info.languages.at("id"), 2u);
+  EXPECT_EQ(info.languages.at("en"), 1u);
+  EXPECT_GT(info.terms, 500u);
+  EXPECT_FALSE(info.last_commit.empty());
+}
+
+TEST(Searcher, MissingIndexIsAClearError) {
+  testing::TempDir dir;
+  try {
+    Searcher searcher({dir / "nothing-here"});
+    FAIL();
+  } catch (const IndexError& e) {
+    EXPECT_NE(std::string(e.what()).find("no index at"), std::string::npos);
+  }
+}
+
+TEST(Searcher, FolderThatIsNotAnIndexIsAClearError) {
+  testing::TempDir dir;
+  testing::write_file(dir / "junk/readme.txt", "not an index");
+  EXPECT_THROW(Searcher({dir / "junk"}), IndexError);
+}
+
+}  // namespace
+}  // namespace lisan
