@@ -59,36 +59,6 @@ std::string symlink_skip_message(const fs::path& link) {
   return "symbolic link to an unreadable target (" + errno_text(error) + "); skipped";
 }
 
-// Xapian's own files in a glass database folder; anything else there means
-// the folder is not (only) an index.
-bool is_index_file_name(const std::string& name) {
-  return name == "iamglass" || name == "flintlock" || name.ends_with(".glass") ||
-         name.ends_with(".tmp") || name.ends_with(".DB");
-}
-
-// Refuses to create an index in a folder that holds other things (a wrong
-// --db such as a documents folder): Xapian would write its files among them.
-void check_index_folder(const std::string& db_path) {
-  std::error_code error;
-  if (!fs::exists(db_path, error)) return;
-  if (!fs::is_directory(db_path, error)) {
-    throw IndexError("index path " + db_path + " is a file, not an index folder");
-  }
-  fs::directory_iterator it(db_path, error);
-  if (error) {
-    throw IoError("cannot read index folder " + db_path + ": " + error.message());
-  }
-  for (; it != fs::directory_iterator(); it.increment(error)) {
-    if (error) break;
-    const std::string name = it->path().filename().string();
-    if (!is_index_file_name(name)) {
-      throw IndexError("folder " + db_path + " is not an index (it holds " + name +
-                       "); give --db a new or empty folder, or check it with `xapian-check " +
-                       db_path + "` if it was an index");
-    }
-  }
-}
-
 bool has_extension(const std::string& path, std::string_view ext) {
   return path.size() > ext.size() && path.compare(path.size() - ext.size(), ext.size(), ext) == 0;
 }
@@ -407,7 +377,7 @@ struct Indexer::Impl {
 Indexer::Indexer(const std::string& db_path, IndexOptions options)
     : impl_(std::make_unique<Impl>(db_path, options)) {
   g_stop_requested.store(false);
-  check_index_folder(db_path);
+  internal::check_index_folder(db_path);
   internal::with_index_errors(db_path, [&] {
     impl_->db = Xapian::WritableDatabase(db_path, Xapian::DB_CREATE_OR_OPEN);
     internal::check_index_compatible(impl_->db, db_path);
