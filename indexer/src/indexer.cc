@@ -48,6 +48,17 @@ static_assert(std::atomic<bool>::is_always_lock_free, "request_stop runs in sign
 
 std::string errno_text(int error) { return std::strerror(error); }
 
+// Says why a symbolic link is skipped: broken and looping links are the
+// user's to fix, the others are skipped by rule.
+std::string symlink_skip_message(const fs::path& link) {
+  struct stat target {};
+  if (::stat(link.c_str(), &target) == 0) return "symbolic link, not followed; skipped";
+  const int error = errno;
+  if (error == ELOOP) return "symbolic link loop; skipped";
+  if (error == ENOENT) return "broken symbolic link (its target is missing); skipped";
+  return "symbolic link to an unreadable target (" + errno_text(error) + "); skipped";
+}
+
 bool has_extension(const std::string& path, std::string_view ext) {
   return path.size() > ext.size() && path.compare(path.size() - ext.size(), ext.size(), ext) == 0;
 }
@@ -174,6 +185,12 @@ struct Indexer::Impl {
   }
 
   void index_file(const fs::path& path, const std::string& id) {
+    index_one_file(path, id);
+    // Also after skipped and unchanged files, so that progress moves on a re-run.
+    if (progress_callback) progress_callback(progress);
+  }
+
+  void index_one_file(const fs::path& path, const std::string& id) {
     const std::string source = path.string();
     ++progress.files;
     struct stat info {};
@@ -260,7 +277,7 @@ struct Indexer::Impl {
       if (is_link) {
         // Symlinks are not followed: they may lead outside the folder or
         // round in a loop, and a linked file inside it is indexed anyway.
-        problem(path.string(), "symbolic link, not followed; skipped", SkipReason::kSymlinkLoop);
+        problem(path.string(), symlink_skip_message(path), SkipReason::kSymlinkLoop);
         continue;
       }
       if (entry.is_directory(status_error)) {
@@ -360,10 +377,7 @@ struct Indexer::Impl {
 Indexer::Indexer(const std::string& db_path, IndexOptions options)
     : impl_(std::make_unique<Impl>(db_path, options)) {
   g_stop_requested.store(false);
-  std::error_code error;
-  if (fs::exists(db_path, error) && !fs::is_directory(db_path, error)) {
-    throw IndexError("index path " + db_path + " is a file, not an index folder");
-  }
+  internal::check_index_folder(db_path);
   internal::with_index_errors(db_path, [&] {
     impl_->db = Xapian::WritableDatabase(db_path, Xapian::DB_CREATE_OR_OPEN);
     internal::check_index_compatible(impl_->db, db_path);

@@ -64,7 +64,9 @@ SearchResults Searcher::search(std::string_view query, const SearchOptions& opti
   SearchResults results;
   results.query = std::string(query);
   const std::string where = join_paths(impl_->paths);
-  internal::with_index_errors(where, [&] {
+  internal::with_index_errors_reopening(where, impl_->db, [&] {
+    results.hits.clear();  // a retry after the index changed starts afresh
+    results.language_facets.clear();
     internal::QueryTerms terms;
     internal::QueryBuilder builder(impl_->analysis);
     Xapian::Query xquery = builder.words(query, terms);
