@@ -9,18 +9,45 @@
 #include "lisan/indexer/schema.h"
 #include "lisan/indexer/stored_document.h"
 #include "query_builder.h"
+#include "query_parser.h"
 #include "snippet.h"
+#include "spelling.h"
 #include "xapian_guard.h"
 
 namespace lisan {
 namespace {
 
-// BM25 parameters (Xapian's defaults are k1=1, b=0.5); see docs for tuning.
-constexpr double kBm25K1 = 1.2;
+// BM25's other parameters: k2 (query-length correction) off as in Xapian's
+// default, k3 irrelevant for queries that repeat no word, and the floor of
+// the normalized document length so that very short documents are not
+// over-rewarded. k1 and b come from RankingOptions.
 constexpr double kBm25K2 = 0.0;
 constexpr double kBm25K3 = 1.0;
-constexpr double kBm25B = 0.75;
 constexpr double kBm25MinNormLen = 0.5;
+
+// "did you mean": the query with each unknown word replaced by its closest
+// indexed word; empty when every word is known or none has a neighbour.
+std::string suggest_spelling(const Xapian::Database& db, std::string_view query,
+                             const std::vector<internal::QueryWord>& words) {
+  std::string corrected(query);
+  bool changed = false;
+  // From the last word back, so that earlier offsets stay valid.
+  for (auto word = words.rbegin(); word != words.rend(); ++word) {
+    std::string exact;
+    bool known = false;
+    for (auto term = word->query.get_terms_begin(); term != word->query.get_terms_end(); ++term) {
+      const std::string& t = *term;
+      if (db.term_exists(t)) known = true;
+      if (exact.empty() && !t.empty() && !(t.front() >= 'A' && t.front() <= 'Z')) exact = t;
+    }
+    if (known || exact.empty()) continue;
+    if (std::optional<std::string> better = internal::closest_indexed_word(db, exact)) {
+      corrected.replace(word->offset, word->length, *better);
+      changed = true;
+    }
+  }
+  return changed ? corrected : std::string();
+}
 
 std::string join_paths(const std::vector<std::string>& paths) {
   std::string joined;
@@ -65,9 +92,13 @@ SearchResults Searcher::search(std::string_view query, const SearchOptions& opti
   results.query = std::string(query);
   const std::string where = join_paths(impl_->paths);
   internal::with_index_errors(where, [&] {
+    const internal::QueryNode parsed = internal::parse_query(query);
     internal::QueryTerms terms;
-    internal::QueryBuilder builder(impl_->analysis);
-    Xapian::Query xquery = builder.words(query, terms);
+    std::vector<internal::QueryWord> words;
+    internal::QueryBuilder builder(impl_->analysis, {.exact_bonus = options.ranking.exact_bonus,
+                                                     .title = options.ranking.title_weight});
+    Xapian::Query xquery = builder.build(parsed, terms, words);
+    if (options.suggest) results.suggestion = suggest_spelling(impl_->db, query, words);
     if (xquery.empty()) return;
     if (options.language) {
       const Xapian::Query filter(std::string(schema::kLanguagePrefix) +
@@ -78,8 +109,8 @@ SearchResults Searcher::search(std::string_view query, const SearchOptions& opti
 
     Xapian::Enquire enquire(impl_->db);
     enquire.set_query(xquery);
-    enquire.set_weighting_scheme(
-        Xapian::BM25Weight(kBm25K1, kBm25K2, kBm25K3, kBm25B, kBm25MinNormLen));
+    enquire.set_weighting_scheme(Xapian::BM25Weight(options.ranking.bm25_k1, kBm25K2, kBm25K3,
+                                                    options.ranking.bm25_b, kBm25MinNormLen));
     Xapian::ValueCountMatchSpy languages(schema::kLanguageSlot);
     enquire.add_matchspy(&languages);
     // Looking at every match makes the facet counts exact on indexes of the
