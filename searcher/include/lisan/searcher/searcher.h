@@ -27,6 +27,9 @@ struct RankingOptions {
   double bm25_b = 0.75;       // document-length normalization
   double exact_bonus = 0.25;  // extra weight of a word's exact (unstemmed) form
   double title_weight = 0.5;  // weight of a word found in the title
+  // Among the best 100 hits, documents matching more of the query's words
+  // come first (then by score); off: pure BM25 order.
+  bool more_words_first = true;
 };
 
 struct SearchOptions {
@@ -38,6 +41,8 @@ struct SearchOptions {
   bool explain = false;
   // Characters of text around the best passage (about; whole words are kept).
   std::size_t snippet_chars = 200;
+  // Make Hit::snippet (off: faster, e.g. for relevance evaluation).
+  bool snippets = true;
   // Suggest a spelling for query words the index does not hold.
   bool suggest = true;
   RankingOptions ranking;
