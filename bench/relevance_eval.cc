@@ -13,6 +13,7 @@
 // checked by re-running it.
 #include <unistd.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -101,7 +102,15 @@ std::vector<nlohmann::json> read_jsonl(const std::string& path) {
 struct Scores {
   double ndcg = 0;
   double mrr = 0;
+  // Mean nDCG@10 of the sets whose queries come from titles (which the
+  // title weight favours by construction) and of those from the text.
+  double title_ndcg = 0;
+  double text_ndcg = 0;
 };
+
+bool from_title(const QuerySet& set) {
+  return set.name.find("/title/") != std::string::npos || set.name.starts_with("ntrex128/4-words/");
+}
 
 Scores evaluate(const QuerySet& set, const lisan::SearchOptions& options) {
   lisan::Searcher searcher({set.db});
@@ -122,8 +131,12 @@ Scores evaluate(const QuerySet& set, const lisan::SearchOptions& options) {
 Scores mean_over(const std::vector<QuerySet>& sets, const lisan::SearchOptions& options,
                  bool print_each) {
   Scores mean;
+  const auto titled = static_cast<double>(std::count_if(sets.begin(), sets.end(), from_title));
+  const auto texted = static_cast<double>(sets.size()) - titled;
   for (const QuerySet& set : sets) {
     const Scores s = evaluate(set, options);
+    (from_title(set) ? mean.title_ndcg : mean.text_ndcg) +=
+        s.ndcg / (from_title(set) ? titled : texted);
     if (print_each) {
       std::printf("  %-24s %4zu queries  nDCG@10 %.4f  MRR@10 %.4f\n", set.name.c_str(),
                   set.queries.size(), s.ndcg, s.mrr);
@@ -135,9 +148,11 @@ Scores mean_over(const std::vector<QuerySet>& sets, const lisan::SearchOptions& 
 }
 
 void print_row(const lisan::RankingOptions& r, const Scores& s) {
-  std::printf("k1 %.2f  b %.2f  exact %.2f  title %.2f  %s  mean nDCG@10 %.4f  MRR@10 %.4f\n",
-              r.bm25_k1, r.bm25_b, r.exact_bonus, r.title_weight,
-              r.more_words_first ? "words-first" : "bm25-order ", s.ndcg, s.mrr);
+  std::printf(
+      "k1 %.2f  b %.2f  exact %.2f  title %.2f  %s  mean nDCG@10 %.4f  MRR@10 %.4f"
+      "  (title queries %.4f, text queries %.4f)\n",
+      r.bm25_k1, r.bm25_b, r.exact_bonus, r.title_weight,
+      r.more_words_first ? "words-first" : "bm25-order ", s.ndcg, s.mrr, s.title_ndcg, s.text_ndcg);
   std::fflush(stdout);
 }
 
@@ -220,7 +235,7 @@ int main(int argc, char** argv) {
           best = r;
         }
       };
-      for (double k1 : {0.3, 0.6, 0.9, 1.2, 1.6, 2.0}) {
+      for (double k1 : {0.1, 0.2, 0.3, 0.6, 0.9, 1.2, 1.6, 2.0}) {
         for (double b : {0.3, 0.5, 0.75, 0.9}) {
           lisan::RankingOptions r = best;
           r.bm25_k1 = k1;

@@ -3,6 +3,7 @@
 #include <xapian.h>
 
 #include <algorithm>
+#include <chrono>
 #include <filesystem>
 #include <set>
 
@@ -33,6 +34,10 @@ std::string suggest_spelling(const Xapian::Database& db, std::string_view query,
                              const std::vector<internal::QueryWord>& words) {
   std::string corrected(query);
   bool changed = false;
+  // Each unknown word costs a scan of the term list (bounded per word); the
+  // query as a whole gets at most kSpellingBudget.
+  constexpr std::chrono::milliseconds kSpellingBudget{400};
+  const auto deadline = std::chrono::steady_clock::now() + kSpellingBudget;
   // From the last word back, so that earlier offsets stay valid.
   for (auto word = words.rbegin(); word != words.rend(); ++word) {
     std::string exact;
@@ -43,7 +48,12 @@ std::string suggest_spelling(const Xapian::Database& db, std::string_view query,
       if (exact.empty() && !t.empty() && !(t.front() >= 'A' && t.front() <= 'Z')) exact = t;
     }
     if (known || exact.empty()) continue;
-    if (std::optional<std::string> better = internal::closest_indexed_word(db, exact)) {
+    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+        deadline - std::chrono::steady_clock::now());
+    if (left.count() <= 0) break;
+    internal::SpellingLimits limits;
+    limits.budget = std::min(limits.budget, left);
+    if (std::optional<std::string> better = internal::closest_indexed_word(db, exact, limits)) {
       corrected.replace(word->offset, word->length, *better);
       changed = true;
     }
