@@ -40,7 +40,8 @@ Xapian::Query QueryBuilder::word(std::string_view raw_word, QueryTerms& terms) {
     forms.emplace_back(exact);
     terms.exact.insert(exact);
   }
-  Xapian::Query group(Xapian::Query::OP_SYNONYM, forms.begin(), forms.end());
+  // The word's group, with its name key and translations (expansion.h).
+  const Xapian::Query group = expand_word(analysis_, raw_word, forms, expansion_, terms);
   const Xapian::Query exact_bonus(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(exact),
                                   weights_.exact_bonus);
   const Xapian::Query title(Xapian::Query::OP_SCALE_WEIGHT,

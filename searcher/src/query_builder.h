@@ -6,6 +6,7 @@
 
 #include <string_view>
 
+#include "expansion.h"
 #include "lisan/analyzers/analyzer.h"
 #include "query_terms.h"
 
@@ -22,7 +23,8 @@ struct FormWeights {
 
 class QueryBuilder {
  public:
-  explicit QueryBuilder(AnalysisContext& analysis) : analysis_(analysis) {}
+  explicit QueryBuilder(AnalysisContext& analysis, ExpansionOptions expansion = {})
+      : analysis_(analysis), expansion_(expansion) {}
 
   // The ranked query for free text (words; each analysed for ar, or en and id).
   // Stopwords of every language are dropped unless nothing else is left.
@@ -35,6 +37,7 @@ class QueryBuilder {
  private:
   AnalysisContext& analysis_;
   FormWeights weights_;
+  ExpansionOptions expansion_;  // cross-language forms: see expansion.h
 };
 
 }  // namespace lisan::internal

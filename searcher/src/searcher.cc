@@ -66,7 +66,8 @@ SearchResults Searcher::search(std::string_view query, const SearchOptions& opti
   const std::string where = join_paths(impl_->paths);
   internal::with_index_errors(where, [&] {
     internal::QueryTerms terms;
-    internal::QueryBuilder builder(impl_->analysis);
+    internal::QueryBuilder builder(
+        impl_->analysis, {.transliterate = options.transliterate, .translate = options.translate});
     Xapian::Query xquery = builder.words(query, terms);
     if (xquery.empty()) return;
     if (options.language) {
@@ -74,7 +75,10 @@ SearchResults Searcher::search(std::string_view query, const SearchOptions& opti
                                  std::string(language_code(*options.language)));
       xquery = Xapian::Query(Xapian::Query::OP_FILTER, xquery, filter);
     }
-    if (options.explain) results.query_description = xquery.get_description();
+    if (options.explain) {
+      results.query_description = xquery.get_description();
+      results.expansions = terms.expansions;
+    }
 
     Xapian::Enquire enquire(impl_->db);
     enquire.set_query(xquery);

@@ -29,6 +29,10 @@ struct SearchOptions {
   bool explain = false;
   // Characters of text around the best passage (about; whole words are kept).
   std::size_t snippet_chars = 200;
+  // Cross-language expansion of each query word: dictionary translations
+  // (FreeDict ar↔en↔id) and the cross-script name key (توكاييف ↔ Tokayev).
+  bool translate = true;
+  bool transliterate = true;
 };
 
 // Text with marked ranges: `marks` are byte ranges [begin, end) into `text`,
@@ -54,7 +58,8 @@ struct SearchResults {
   std::uint64_t total = 0;  // estimated number of matching documents
   std::map<std::string, std::uint64_t> language_facets;
   std::vector<Hit> hits;
-  std::string query_description;  // the Xapian query that ran, with explain
+  std::string query_description;        // the Xapian query that ran, with explain
+  std::vector<std::string> expansions;  // name keys and translations, with explain
 };
 
 // What an index holds, for `lisan info`.
