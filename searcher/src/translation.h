@@ -1,18 +1,12 @@
 // Dictionary translation of query words between Arabic, Indonesian and
-// English, from the FreeDict dictionaries that Debian packages for dictd
-// (dict-freedict-eng-ara, -ara-eng, -eng-ind).
+// English: a lexicon from a word's stem to its translations, strongest first.
+// It is built from the FreeDict dictionaries when lisan is built
+// (lexicon_builder.h) and embedded in the library, so a search never reads
+// or analyses a dictionary.
 //
-// Every headword and every translation is analysed with lisan's own analyzer,
-// so entries are keyed by stems: the query word "presidents" finds the entry
-// "president", and the Arabic translation الرئيس is searched by its stem.
-// Each dictionary is also read backwards (ara-eng gives English → Arabic too),
-// and Indonesian ↔ Arabic pivots through English. A translation's weight is
-// the evidence for it: the sum over the paths that reach it of 1/sense rank
-// (pivot paths multiply); rare senses and weak translations are dropped.
-//
-// Thread-safety: a Lexicon is immutable after construction and may be shared
-// by any number of threads. Lifetime: installed() lives until the process
-// ends; the spans returned by translate() live as long as the Lexicon.
+// Thread-safety: a Lexicon is immutable once built and may be shared by any
+// number of threads. Lifetime: installed() lives until the process ends; the
+// spans returned by translate() live as long as their Lexicon.
 #pragma once
 
 #include <span>
@@ -36,20 +30,28 @@ struct Translation {
 
 class Lexicon {
  public:
-  // Reads freedict-{eng-ara,ara-eng,eng-ind}.{index,dict.dz} in `dir`. A
-  // missing dictionary leaves its directions empty; a damaged one throws
-  // IoError naming the file. Cost: about a second (every entry is analysed).
-  explicit Lexicon(const std::string& dir);
-
-  // The lexicon of the dictionaries installed on this system (the folder in
-  // $LISAN_DICT_DIR, else Debian's /usr/share/dictd), built on first use.
+  // The lexicon embedded at build time, parsed on first use (empty when the
+  // dictionaries were not installed on the build machine).
   static const Lexicon& installed();
+
+  // Reads the text form written by serialize(); throws InvalidArgument on a
+  // malformed line (the embedded lexicon is checked by the tests).
+  static Lexicon parse(std::string_view text);
+
+  // One translation a line: source language, source stem, target language,
+  // weight, the target's terms and its stems (words separated by spaces),
+  // separated by tabs; sources in sorted order.
+  std::string serialize() const;
 
   // Translations of a word of language `from`, given its stem in `from`
   // (Token::stem), strongest first; empty when the dictionaries do not know it.
   std::span<const Translation> translate(Language from, std::string_view stem) const;
 
-  // Source words (language, stem) that have at least one translation.
+  // Sets the translations of a source word ("en presid": language code, a
+  // space, the stem).
+  void add(std::string source_key, std::vector<Translation> translations);
+
+  // Source words that have at least one translation.
   std::size_t size() const noexcept { return entries_.size(); }
 
  private:
