@@ -36,6 +36,8 @@ void add_translations(AnalysisContext& analysis, std::string_view raw_word, bool
                       std::vector<Xapian::Query>& forms, QueryTerms& terms) {
   static constexpr Language kLatin[] = {Language::kEnglish, Language::kIndonesian};
   static constexpr Language kArabic[] = {Language::kArabic};
+  // Both, even when the query looks Indonesian: measured, looking Indonesian
+  // words up in the English-headword dictionaries too finds more (loanwords).
   const std::span<const Language> sources =
       arabic_script ? std::span<const Language>(kArabic) : std::span<const Language>(kLatin);
   const Lexicon& lexicon = Lexicon::installed();
@@ -75,27 +77,24 @@ void add_translations(AnalysisContext& analysis, std::string_view raw_word, bool
 Xapian::Query expand_word(AnalysisContext& analysis, std::string_view raw_word,
                           const std::vector<Xapian::Query>& native_forms,
                           const ExpansionOptions& options, QueryTerms& terms) {
-  const Xapian::Query native(Xapian::Query::OP_SYNONYM, native_forms.begin(), native_forms.end());
-  const std::optional<AnalysedWord> word = analyse_word(analysis, raw_word);
-  if (!word || word->number) return native;
   std::vector<Xapian::Query> forms = native_forms;
-  if (options.transliterate) {
-    const std::string key = name_key(word->term);
-    if (!key.empty()) {
-      // A key is matched against the other script's keys only: within one
-      // script, the word itself and its stems already do better.
-      std::string key_term(word->arabic_script ? schema::kLatinNameKeyPrefix
-                                               : schema::kArabicNameKeyPrefix);
-      key_term.append(key);
-      forms.emplace_back(key_term);
-      terms.expansions.push_back(std::string(raw_word) + " has the name key " + key_term);
+  const std::optional<AnalysedWord> word = analyse_word(analysis, raw_word);
+  if (word && !word->number) {
+    if (options.transliterate) {
+      const std::string key = name_key(word->term);
+      if (!key.empty()) {
+        // A key is matched against the other script's keys only: within one
+        // script, the word itself and its stems already do better.
+        std::string key_term(word->arabic_script ? schema::kLatinNameKeyPrefix
+                                                 : schema::kArabicNameKeyPrefix);
+        key_term.append(key);
+        forms.emplace_back(key_term);
+        terms.expansions.push_back(std::string(raw_word) + " has the name key " + key_term);
+      }
     }
+    if (options.translate) add_translations(analysis, raw_word, word->arabic_script, forms, terms);
   }
-  if (options.translate) add_translations(analysis, raw_word, word->arabic_script, forms, terms);
-  if (forms.size() == native_forms.size()) return native;
-  const Xapian::Query all(Xapian::Query::OP_SYNONYM, forms.begin(), forms.end());
-  return Xapian::Query(Xapian::Query::OP_OR, all,
-                       Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, native, kNativeFormsBonus));
+  return Xapian::Query(Xapian::Query::OP_SYNONYM, forms.begin(), forms.end());
 }
 
 }  // namespace lisan::internal

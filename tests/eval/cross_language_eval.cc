@@ -71,6 +71,12 @@ std::vector<std::map<std::string, std::string>> read_tsv(const std::string& path
 
 constexpr Language kAll[] = {Language::kArabic, Language::kIndonesian, Language::kEnglish};
 
+std::uint64_t fnv1a(std::string_view text) {
+  std::uint64_t hash = 0xcbf29ce484222325ull;
+  for (char c : text) hash = (hash ^ static_cast<unsigned char>(c)) * 0x100000001b3ull;
+  return hash;
+}
+
 std::string code(Language lang) { return std::string(language_code(lang)); }
 
 }  // namespace
@@ -144,8 +150,8 @@ Table evaluate(const ParallelSet& set, const std::string& db_path, SearchOptions
   options.offset = 0;
   options.snippet_chars = 0;
   Table table;
-  for (std::size_t i = 0; i < set.queries.size(); i += stride) {
-    const EvalQuery& query = set.queries[i];
+  for (const EvalQuery& query : set.queries) {
+    if (stride > 1 && fnv1a(query.relevant_id) % stride != 0) continue;
     for (Language doc_lang : set.languages) {
       options.language = doc_lang;
       const SearchResults results = searcher.search(query.text, options);

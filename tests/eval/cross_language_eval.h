@@ -59,8 +59,10 @@ using Table = std::map<std::pair<Language, Language>, Cell>;
 // exist yet), the same id written once per language.
 void build_index(const ParallelSet& set, const std::string& db_path);
 
-// Runs every `stride`-th query of `set` against the index, once per document
-// language (filtered to it), with `options` (limit and language are set here).
+// Runs the queries of `set` against the index, once per document language
+// (filtered to it), with `options` (limit and language are set here). With
+// stride > 1, only the queries of about one document in `stride` (chosen by
+// a hash of its id, so every language keeps the same documents).
 Table evaluate(const ParallelSet& set, const std::string& db_path, SearchOptions options,
                std::size_t stride = 1);
 

@@ -3,6 +3,9 @@
 // translations only, and both, on the parallel sets of the shared corpus.
 //
 //   xlang_eval [PARALLEL_DIR] [SET...]     SET: ntrex128 pud xquad (default: all)
+#include <unistd.h>
+#include <xapian.h>
+
 #include <filesystem>
 #include <iostream>
 
@@ -30,6 +33,16 @@ int main(int argc, char** argv) {
                                         : throw InvalidArgument("unknown set " + name);
       const std::string db = work / name;
       eval::build_index(set, db);
+      // What the name keys cost the index: (document, term) pairs, the unit
+      // of Xapian's indexing work.
+      const Xapian::Database xdb(db);
+      double pairs = 0, key_pairs = 0;
+      for (auto t = xdb.allterms_begin(); t != xdb.allterms_end(); ++t) {
+        pairs += t.get_termfreq();
+        if ((*t).starts_with("XK")) key_pairs += t.get_termfreq();
+      }
+      std::cout << "name keys: " << key_pairs << " of " << pairs << " (document, term) pairs ("
+                << 100 * key_pairs / pairs << "%)\n";
       std::cout << "== " << name << ": " << set.documents.size() << " documents, "
                 << set.queries.size() << " queries\n";
       struct Mode {
