@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "expansion.h"
 #include "lisan/analyzers/analyzer.h"
 #include "query_parser.h"
 #include "query_terms.h"
@@ -28,13 +29,13 @@ struct FormWeights {
 struct QueryWord {
   std::size_t offset = 0;  // byte range of the word in the query text
   std::size_t length = 0;
-  Xapian::Query query;
+  Xapian::Query query;  // the word's same-script forms (no key, no translation)
 };
 
 class QueryBuilder {
  public:
-  QueryBuilder(AnalysisContext& analysis, FormWeights weights)
-      : analysis_(analysis), weights_(weights) {}
+  QueryBuilder(AnalysisContext& analysis, FormWeights weights, ExpansionOptions expansion = {})
+      : analysis_(analysis), weights_(weights), expansion_(expansion) {}
 
   // The Xapian query for a parsed query. Stopwords of every language are
   // dropped from ranked parts unless nothing else is left; phrases, +required
@@ -46,7 +47,9 @@ class QueryBuilder {
 
   // The query for one word of query text (as the user typed it) with all
   // its forms: the normalized word, and its stem in each language it may be.
-  Xapian::Query word(std::string_view raw_word, QueryTerms& terms);
+  // `native` (when given) receives the word's same-script forms alone, without
+  // name key and translations: what tells whether the index knows the word.
+  Xapian::Query word(std::string_view raw_word, QueryTerms& terms, Xapian::Query* native = nullptr);
 
  private:
   struct Context {
@@ -70,6 +73,7 @@ class QueryBuilder {
   FormWeights weights_;
   std::size_t term_count_ = 0;
   bool saw_stopword_ = false;
+  ExpansionOptions expansion_;  // cross-language forms: see expansion.h
 };
 
 }  // namespace lisan::internal

@@ -151,8 +151,10 @@ SearchResults Searcher::search(std::string_view query, const SearchOptions& opti
     const internal::QueryNode parsed = internal::parse_query(query);
     internal::QueryTerms terms;
     std::vector<internal::QueryWord> words;
-    internal::QueryBuilder builder(impl_->analysis, {.exact_bonus = options.ranking.exact_bonus,
-                                                     .title = options.ranking.title_weight});
+    internal::QueryBuilder builder(
+        impl_->analysis,
+        {.exact_bonus = options.ranking.exact_bonus, .title = options.ranking.title_weight},
+        {.transliterate = options.transliterate, .translate = options.translate});
     Xapian::Query xquery = builder.build(parsed, terms, words);
     if (options.suggest) results.suggestion = suggest_spelling(impl_->db, query, words);
     if (xquery.empty()) return;
@@ -161,7 +163,10 @@ SearchResults Searcher::search(std::string_view query, const SearchOptions& opti
                                  std::string(language_code(*options.language)));
       xquery = Xapian::Query(Xapian::Query::OP_FILTER, xquery, filter);
     }
-    if (options.explain) results.query_description = xquery.get_description();
+    if (options.explain) {
+      results.query_description = xquery.get_description();
+      results.expansions = terms.expansions;
+    }
 
     Xapian::Enquire enquire(impl_->db);
     enquire.set_query(xquery);

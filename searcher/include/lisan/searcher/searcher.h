@@ -46,6 +46,10 @@ struct SearchOptions {
   // Suggest a spelling for query words the index does not hold.
   bool suggest = true;
   RankingOptions ranking;
+  // Cross-language expansion of each query word: dictionary translations
+  // (FreeDict ar↔en↔id) and the cross-script name key (توكاييف ↔ Tokayev).
+  bool translate = true;
+  bool transliterate = true;
 };
 
 // Text with marked ranges: `marks` are byte ranges [begin, end) into `text`,
@@ -75,6 +79,7 @@ struct SearchResults {
   // The query with each word the index does not hold replaced by the closest
   // word it does ("did you mean …"); empty when every word is known.
   std::string suggestion;
+  std::vector<std::string> expansions;  // name keys and translations, with explain
 };
 
 // What an index holds, for `lisan info`.
