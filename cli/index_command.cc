@@ -41,6 +41,8 @@ Command add_index_command(CLI::App& app) {
     std::string lang;
     bool prune = false;
     std::uint64_t max_size = 64ull << 20;
+    unsigned jobs = 1;
+    std::uint64_t memory_mb = 512;
     std::vector<std::string> paths;
   };
   auto options = std::make_shared<Options>();
@@ -49,6 +51,11 @@ Command add_index_command(CLI::App& app) {
   sub->add_option("--lang", options->lang, "Force the language: ar, id, en (default: detect)");
   sub->add_flag("--prune", options->prune, "Remove documents whose files are gone");
   sub->add_option("--max-size", options->max_size, "Skip files larger than this many bytes");
+  sub->add_option("-j,--jobs", options->jobs,
+                  "Threads that analyse and write a new index (one shard each)")
+      ->check(CLI::Range(1u, 256u));
+  sub->add_option("--memory", options->memory_mb, "Memory budget of a new index's load, in MB")
+      ->check(CLI::Range(std::uint64_t{64}, std::uint64_t{1} << 20));
   sub->add_option("PATH", options->paths, "Files, folders, .jsonl files, or - for JSONL on stdin")
       ->required();
   return {sub, [options] {
@@ -56,6 +63,8 @@ Command add_index_command(CLI::App& app) {
             index_options.language = language_option(options->lang);
             index_options.prune = options->prune;
             index_options.max_file_bytes = options->max_size;
+            index_options.jobs = options->jobs;
+            index_options.memory_budget_bytes = options->memory_mb << 20;
             // Check every path before the index is touched: a typo must not
             // leave a new, empty index behind.
             for (const std::string& path : options->paths) {

@@ -30,6 +30,13 @@ struct IndexOptions {
   std::uint64_t batch_bytes = 64ull << 20;
   // Remove documents whose source files are gone under the folders indexed.
   bool prune = false;
+  // Worker threads that analyse and write documents when loading into an
+  // empty index (one Xapian shard each, merged at the end); updates to a
+  // non-empty index are written by one thread.
+  unsigned jobs = 1;
+  // Bound on the resident memory of a bulk load (queues and Xapian's pending
+  // batches shrink to fit).
+  std::uint64_t memory_budget_bytes = 512ull << 20;
 };
 
 // A document handed over by a program (or read from JSONL).
@@ -98,7 +105,9 @@ class Indexer {
   // Adds or replaces one document. Throws InvalidArgument when id is empty.
   void add_document(const SourceDocument& doc);
 
-  // Makes everything added so far durable.
+  // Makes everything added so far durable. During a bulk load (into an
+  // empty index) this ends the load: the shards are merged into the index
+  // and later documents are written one at a time.
   void commit();
 
   // Asks a running add_path to stop after the current document (safe to call
