@@ -29,8 +29,12 @@ void DocumentBuilder::index_body(Xapian::Document& out, std::string_view text, L
     // Stem without positions (Xapian's STEM_SOME does the same): stems only
     // serve ranked matching, and positions would double the postings written.
     // Stopwords get no stem: queries drop them from ranked parts anyway.
+    // A word that is its own stem (English "run", Arabic "كتب") gets none
+    // either: its unstemmed term already says it, and the searcher looks for
+    // a stem under both forms. That saves a quarter of the (document, term)
+    // pairs, Xapian's writer's main cost (docs/PERFORMANCE.md).
     const std::string_view prefix = schema::stem_prefix(token->stem_language);
-    if (prefix.empty() || token->is_stopword) continue;
+    if (prefix.empty() || token->is_stopword || token->stem == token->term) continue;
     term_.assign(prefix).append(token->stem);
     out.add_term(term_);
   }

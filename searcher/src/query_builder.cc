@@ -1,6 +1,7 @@
 #include "query_builder.h"
 
 #include <algorithm>
+#include <set>
 #include <span>
 #include <string>
 #include <vector>
@@ -18,6 +19,7 @@ Xapian::Query QueryBuilder::word(std::string_view raw_word, QueryTerms& terms) {
                                              Language::kIndonesian};
   std::string exact;
   std::vector<Xapian::Query> forms;
+  std::set<std::string, std::less<>> plain_stems;
   for (Language lang : kCandidates) {
     TokenStream tokens = analysis_.analyze(raw_word, lang);
     const Token* token = tokens.next();
@@ -31,6 +33,11 @@ Xapian::Query QueryBuilder::word(std::string_view raw_word, QueryTerms& terms) {
     stem_term.append(token->stem);
     forms.emplace_back(stem_term);
     terms.stems.insert(std::move(stem_term));
+    // Words that are their own stem have no Z term in the index (schema.h):
+    // the stem's unstemmed term finds them.
+    if (token->stem != exact && plain_stems.emplace(token->stem).second) {
+      forms.emplace_back(std::string(token->stem));
+    }
   }
   if (exact.empty()) {  // a number, or a word of no stemmed language
     TokenStream tokens = analysis_.analyze(raw_word, Language::kUnknown);
