@@ -7,6 +7,7 @@
 // Stages: segmentation (ICU word breaks on UTF-8), normalization
 // (NFKC_Casefold + Arabic folding), stemming without and with lisan's cache,
 // the whole analyzer, and building one Xapian document by lisan's schema.
+// The analyzer, document and TermGenerator stages run document by document.
 // Texts: 512 KB per language from the shared bench corpus when it is there
 // (LISAN_SHARED_CORPUS_DIR/bench), else the seed documents (corpus/) repeated;
 // LISAN_BENCH_CORPUS=DIR takes the *.jsonl[.gz] (or *.txt) files of DIR.
@@ -36,13 +37,24 @@ namespace fs = std::filesystem;
 
 constexpr std::size_t kSampleBytes = 512 * 1024;
 
-void add_text(std::map<Language, std::string>& out, Language lang, const std::string& text) {
-  std::string& sample = out[lang];
-  if (sample.size() < kSampleBytes) sample.append(text).append("\n");
+// A language's sample: real documents, and the same bytes as one text for
+// the stages that do not care about document boundaries.
+struct Sample {
+  std::vector<std::string> documents;
+  std::string text;       // the documents, a newline after each
+  std::size_t bytes = 0;  // of the documents alone: what every stage reports
+};
+
+void add_text(std::map<Language, Sample>& out, Language lang, const std::string& text) {
+  Sample& sample = out[lang];
+  if (sample.text.size() >= kSampleBytes) return;
+  sample.documents.push_back(text);
+  sample.text.append(text).append("\n");
+  sample.bytes += text.size();
 }
 
-std::map<Language, std::string> load_texts() {
-  std::map<Language, std::string> out;
+std::map<Language, Sample> load_texts() {
+  std::map<Language, Sample> out;
   fs::path folder = fs::path(LISAN_SHARED_CORPUS_DIR) / "bench";
   if (const char* env = std::getenv("LISAN_BENCH_CORPUS")) folder = env;
   std::vector<std::string> jsonl;
@@ -65,7 +77,7 @@ std::map<Language, std::string> load_texts() {
     while (std::optional<lisan::bench::CorpusRecord> record = corpus.next()) {
       const Language lang =
           lisan::parse_language(record->lang).value_or(lisan::detect_language(record->text));
-      if (out[lang].size() >= kSampleBytes) break;
+      if (out[lang].text.size() >= kSampleBytes) break;
       add_text(out, lang, record->text);
     }
   }
@@ -75,20 +87,24 @@ std::map<Language, std::string> load_texts() {
       std::ifstream in(entry.path(), std::ios::binary);
       std::stringstream buffer;
       buffer << in.rdbuf();
-      out[lisan::detect_language(buffer.str())] += buffer.str() + "\n";
+      add_text(out, lisan::detect_language(buffer.str()), buffer.str());
     }
-    for (auto& [lang, text] : out) {
-      const std::string once = text;
-      while (text.size() < 64 * 1024) text += once;
+    for (auto& [lang, sample] : out) {
+      const std::vector<std::string> once = sample.documents;
+      while (sample.text.size() < 64 * 1024) {
+        for (const std::string& doc : once) add_text(out, lang, doc);
+      }
     }
   }
   return out;
 }
 
-const std::string& text_of(Language lang) {
-  static const std::map<Language, std::string> texts = load_texts();
-  return texts.at(lang);
+const Sample& sample_of(Language lang) {
+  static const std::map<Language, Sample> samples = load_texts();
+  return samples.at(lang);
 }
+
+const std::string& text_of(Language lang) { return sample_of(lang).text; }
 
 const char* snowball_name(Language lang) {
   switch (lang) {
@@ -138,7 +154,7 @@ const std::vector<std::string>& normalized_words(Language lang) {
 }
 
 void set_bytes(benchmark::State& state, Language lang) {
-  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * text_of(lang).size()));
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * sample_of(lang).bytes));
 }
 
 void BM_Segment(benchmark::State& state, Language lang) {
@@ -191,13 +207,14 @@ void BM_StemCached(benchmark::State& state, Language lang) {
 }
 
 void BM_Analyzer(benchmark::State& state, Language lang) {
-  const std::string& text = text_of(lang);
   lisan::AnalysisContext context;
   for (auto _ : state) {
-    lisan::TokenStream tokens = context.analyze(text, lang);
-    std::size_t count = 0;
-    while (const lisan::Token* t = tokens.next()) count += t->stem.size();
-    benchmark::DoNotOptimize(count);
+    for (const std::string& text : sample_of(lang).documents) {
+      lisan::TokenStream tokens = context.analyze(text, lang);
+      std::size_t count = 0;
+      while (const lisan::Token* t = tokens.next()) count += t->stem.size();
+      benchmark::DoNotOptimize(count);
+    }
   }
   set_bytes(state, lang);
 }
@@ -205,28 +222,33 @@ void BM_Analyzer(benchmark::State& state, Language lang) {
 // One Xapian::Document with every term, position, value and the stored data,
 // as the indexer hands it to the writer.
 void BM_BuildDocument(benchmark::State& state, Language lang) {
-  lisan::internal::PreparedDocument doc;
-  doc.stored.id = "bench";
-  doc.stored.title = "Benchmark document";
-  doc.stored.text = text_of(lang);
-  doc.language = lang;
+  std::vector<lisan::internal::PreparedDocument> docs;
+  for (const std::string& text : sample_of(lang).documents) {
+    lisan::internal::PreparedDocument& doc = docs.emplace_back();
+    doc.stored.id = "bench-" + std::to_string(docs.size());
+    doc.stored.text = text;
+    doc.language = lang;
+  }
   lisan::internal::DocumentBuilder builder;
-  for (auto _ : state) benchmark::DoNotOptimize(builder.build(doc).termlist_count());
+  for (auto _ : state) {
+    for (const auto& doc : docs) benchmark::DoNotOptimize(builder.build(doc).termlist_count());
+  }
   set_bytes(state, lang);
 }
 
 // The baseline: Xapian's own analysis into a Xapian::Document (STEM_SOME:
 // every word with positions plus a Z stem), the same Snowball stemmer.
 void BM_TermGenerator(benchmark::State& state, Language lang) {
-  const std::string& text = text_of(lang);
   Xapian::TermGenerator generator;
   generator.set_stemmer(Xapian::Stem(snowball_name(lang)));
   generator.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
   for (auto _ : state) {
-    Xapian::Document doc;
-    generator.set_document(doc);
-    generator.index_text(text);
-    benchmark::DoNotOptimize(doc.termlist_count());
+    for (const std::string& text : sample_of(lang).documents) {
+      Xapian::Document doc;
+      generator.set_document(doc);
+      generator.index_text(text);
+      benchmark::DoNotOptimize(doc.termlist_count());
+    }
   }
   set_bytes(state, lang);
 }

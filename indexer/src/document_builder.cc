@@ -24,8 +24,11 @@ std::string hash_hex(std::uint64_t hash) {
 void DocumentBuilder::index_body(Xapian::Document& out, std::string_view text, Language lang) {
   TokenStream tokens = analysis_.analyze(text, lang);
   while (const Token* token = tokens.next()) {
-    // Unstemmed form with its position: exact matches and phrases.
-    out.add_posting(std::string(token->term), token->position);
+    // Unstemmed form with its position: exact matches and phrases. Through
+    // the reused buffer: Arabic words outgrow std::string's small buffer, and
+    // there must be no heap allocation per token.
+    term_.assign(token->term);
+    out.add_posting(term_, token->position);
     // Stem without positions (Xapian's STEM_SOME does the same): stems only
     // serve ranked matching, and positions would double the postings written.
     // Stopwords get no stem: queries drop them from ranked parts anyway.
