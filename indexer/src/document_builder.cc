@@ -38,14 +38,21 @@ std::string hash_hex(std::uint64_t hash) {
 void DocumentBuilder::index_body(Xapian::Document& out, std::string_view text, Language lang) {
   TokenStream tokens = analysis_.analyze(text, lang);
   while (const Token* token = tokens.next()) {
-    // Unstemmed form with its position: exact matches and phrases.
-    out.add_posting(std::string(token->term), token->position);
+    // Unstemmed form with its position: exact matches and phrases. Through
+    // the reused buffer: Arabic words outgrow std::string's small buffer, and
+    // there must be no heap allocation per token.
+    term_.assign(token->term);
+    out.add_posting(term_, token->position);
     add_name_key(out, *token, text);
     // Stem without positions (Xapian's STEM_SOME does the same): stems only
     // serve ranked matching, and positions would double the postings written.
     // Stopwords get no stem: queries drop them from ranked parts anyway.
+    // A word that is its own stem (English "run", Arabic "كتب") gets none
+    // either: its unstemmed term already says it, and the searcher looks for
+    // a stem under both forms. That saves a quarter of the (document, term)
+    // pairs, Xapian's writer's main cost (docs/PERFORMANCE.md).
     const std::string_view prefix = schema::stem_prefix(token->stem_language);
-    if (prefix.empty() || token->is_stopword) continue;
+    if (prefix.empty() || token->is_stopword || token->stem == token->term) continue;
     term_.assign(prefix).append(token->stem);
     out.add_term(term_);
   }

@@ -13,6 +13,7 @@
 #include <fstream>
 #include <iostream>
 
+#include "bulk_load.h"
 #include "document_builder.h"
 #include "index_metadata.h"
 #include "jsonl_reader.h"
@@ -125,6 +126,10 @@ struct Indexer::Impl {
 
   // Analyses and writes one document; `existing` tells add from replace.
   void write(internal::PreparedDocument& doc, const std::optional<Existing>& existing) {
+    if (bulk_eligible && !existing) {
+      write_bulk(doc);
+      return;
+    }
     if (doc.language == Language::kUnknown) doc.language = detect(doc.stored);
     doc.stored.lang = std::string(language_code(doc.language));
     Xapian::Document xdoc = builder.build(doc);
@@ -147,12 +152,55 @@ struct Indexer::Impl {
     if (progress_callback) progress_callback(progress);
   }
 
+  // Into an empty index, documents go to worker threads and their shards
+  // (bulk_load.h); counts are taken from the shards when the load ends.
+  void write_bulk(internal::PreparedDocument& doc) {
+    if (!bulk) {
+      bulk = std::make_unique<internal::BulkLoad>(
+          bulk_work_dir(), internal::limits_for_budget(options.jobs, options.memory_budget_bytes));
+    }
+    ++progress.documents;
+    progress.bytes += doc.stored.size;
+    bulk->submit(std::move(doc));
+    if (progress_callback) progress_callback(progress);
+  }
+
+  // Scratch space of a bulk load, beside the index: the merged database is
+  // built there and swapped in whole.
+  fs::path bulk_work_dir() const {
+    fs::path index = fs::absolute(db_path).lexically_normal();
+    if (index.filename().empty()) index = index.parent_path();
+    return index.parent_path() / ("." + index.filename().string() + ".lisan-bulk");
+  }
+
+  // Merges the shards into a new database and swaps it in for the (empty)
+  // index, which stays at its last commit until the swap.
+  void end_bulk() {
+    bulk_eligible = false;
+    if (!bulk) return;
+    const fs::path work_dir = bulk_work_dir();
+    const fs::path merged = work_dir / "merged";
+    const internal::ShardTotals totals = bulk->finish(db_path, merged);
+    bulk.reset();
+    db.close();
+    internal::exchange_paths(merged, db_path);
+    db = Xapian::WritableDatabase(db_path, Xapian::DB_OPEN);
+    std::error_code ignored;
+    fs::remove_all(work_dir, ignored);
+    report.added += totals.added;
+    report.replaced += totals.replaced;
+    report.unchanged += totals.unchanged;
+    report.bytes += totals.bytes;
+    for (const auto& [lang, count] : totals.languages) report.languages[lang] += count;
+  }
+
   Language detect(const StoredDocument& doc) const {
     if (options.language) return *options.language;
     return detect_language(doc.text.empty() ? doc.title : doc.text);
   }
 
   void commit() {
+    end_bulk();
     db.set_metadata(std::string(schema::kLastCommitKey), internal::utc_now_iso8601());
     db.commit();
     pending_documents = 0;
@@ -367,6 +415,10 @@ struct Indexer::Impl {
   IndexReport report;
   IndexProgress progress;
   std::vector<fs::path> roots;
+  // True while the index is empty and nothing was committed since it was
+  // opened: then documents go to a BulkLoad.
+  bool bulk_eligible = false;
+  std::unique_ptr<internal::BulkLoad> bulk;
   std::size_t pending_documents = 0;
   std::uint64_t pending_bytes = 0;
   std::function<void(const IndexProblem&)> problem_callback;
@@ -385,12 +437,17 @@ Indexer::Indexer(const std::string& db_path, IndexOptions options)
       internal::stamp_new_index(impl_->db);
       impl_->db.commit();
     }
+    // A bulk load killed before its merge leaves its scratch folder; the
+    // lock just taken says no other writer is using it.
+    std::error_code ignored;
+    fs::remove_all(impl_->bulk_work_dir(), ignored);
+    impl_->bulk_eligible = impl_->options.bulk_load && impl_->db.get_doccount() == 0;
   });
 }
 
 Indexer::~Indexer() {
   try {
-    if (impl_->pending_documents > 0) impl_->commit();
+    if (impl_->pending_documents > 0 || impl_->bulk) impl_->commit();
   } catch (...) {
     // A destructor must not throw; the documents since the last commit are
     // lost, the index stays at its last commit.
@@ -442,6 +499,7 @@ void Indexer::on_progress(std::function<void(const IndexProgress&)> callback) {
 
 IndexReport Indexer::finish() {
   internal::with_index_errors(impl_->db_path, [&] {
+    impl_->end_bulk();
     if (impl_->options.prune && !g_stop_requested.load()) impl_->prune();
     impl_->commit();
   });

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <optional>
+#include <set>
 #include <span>
 #include <string>
 #include <vector>
@@ -13,7 +14,7 @@
 namespace lisan::internal {
 
 Xapian::Query QueryBuilder::word(std::string_view raw_word, QueryTerms& terms,
-                                 Xapian::Query* native) {
+                                 Xapian::Query* native, std::string* exact_term) {
   // Arabic script settles the language; a Latin word may be English or
   // Indonesian, so it is stemmed both ways. Each language's stem comes from
   // that language's own analysis of the word, exactly as at index time.
@@ -21,6 +22,7 @@ Xapian::Query QueryBuilder::word(std::string_view raw_word, QueryTerms& terms,
                                              Language::kIndonesian};
   std::string exact;
   std::vector<Xapian::Query> forms;
+  std::set<std::string, std::less<>> plain_stems;
   for (Language lang : kCandidates) {
     TokenStream tokens = analysis_.analyze(raw_word, lang);
     const Token* token = tokens.next();
@@ -34,6 +36,11 @@ Xapian::Query QueryBuilder::word(std::string_view raw_word, QueryTerms& terms,
     stem_term.append(token->stem);
     forms.emplace_back(stem_term);
     terms.stems.insert(std::move(stem_term));
+    // Words that are their own stem have no Z term in the index (schema.h):
+    // the stem's unstemmed term finds them.
+    if (token->stem != exact && plain_stems.emplace(token->stem).second) {
+      forms.emplace_back(std::string(token->stem));
+    }
   }
   if (exact.empty()) {  // a number, or a word of no stemmed language
     TokenStream tokens = analysis_.analyze(raw_word, Language::kUnknown);
@@ -43,8 +50,10 @@ Xapian::Query QueryBuilder::word(std::string_view raw_word, QueryTerms& terms,
     forms.emplace_back(exact);
     terms.exact.insert(exact);
   }
-  if (native != nullptr)
+  if (exact_term != nullptr) *exact_term = exact;
+  if (native != nullptr) {
     *native = Xapian::Query(Xapian::Query::OP_SYNONYM, forms.begin(), forms.end());
+  }
   // The word's group, with its name key and translations (expansion.h).
   const Xapian::Query group = expand_word(analysis_, raw_word, forms, expansion_, terms);
   const Xapian::Query exact_bonus(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(exact),
@@ -223,10 +232,11 @@ Xapian::Query QueryBuilder::word_node(const QueryNode& n, const Context& context
     return Xapian::Query();
   }
   Xapian::Query native;
-  Xapian::Query query =
-      word(std::string_view(n.text).substr(only.begin, only.end - only.begin), terms, &native);
+  std::string exact;
+  Xapian::Query query = word(std::string_view(n.text).substr(only.begin, only.end - only.begin),
+                             terms, &native, &exact);
   if (!context.negated && !query.empty()) {
-    context.words->push_back({n.offset + only.begin, only.end - only.begin, native});
+    context.words->push_back({n.offset + only.begin, only.end - only.begin, native, exact});
   }
   return query;
 }

@@ -30,6 +30,7 @@ struct QueryWord {
   std::size_t offset = 0;  // byte range of the word in the query text
   std::size_t length = 0;
   Xapian::Query query;  // the word's same-script forms (no key, no translation)
+  std::string exact;    // its normalized, unstemmed term
 };
 
 class QueryBuilder {
@@ -49,7 +50,9 @@ class QueryBuilder {
   // its forms: the normalized word, and its stem in each language it may be.
   // `native` (when given) receives the word's same-script forms alone, without
   // name key and translations: what tells whether the index knows the word.
-  Xapian::Query word(std::string_view raw_word, QueryTerms& terms, Xapian::Query* native = nullptr);
+  // `exact_term` (when given) receives its normalized, unstemmed term.
+  Xapian::Query word(std::string_view raw_word, QueryTerms& terms, Xapian::Query* native = nullptr,
+                     std::string* exact_term = nullptr);
 
  private:
   struct Context {

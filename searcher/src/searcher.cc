@@ -40,12 +40,10 @@ std::string suggest_spelling(const Xapian::Database& db, std::string_view query,
   const auto deadline = std::chrono::steady_clock::now() + kSpellingBudget;
   // From the last word back, so that earlier offsets stay valid.
   for (auto word = words.rbegin(); word != words.rend(); ++word) {
-    std::string exact;
+    const std::string& exact = word->exact;
     bool known = false;
     for (auto term = word->query.get_terms_begin(); term != word->query.get_terms_end(); ++term) {
-      const std::string& t = *term;
-      if (db.term_exists(t)) known = true;
-      if (exact.empty() && !t.empty() && !(t.front() >= 'A' && t.front() <= 'Z')) exact = t;
+      if (db.term_exists(*term)) known = true;
     }
     if (known || exact.empty()) continue;
     const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(

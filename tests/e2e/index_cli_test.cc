@@ -17,6 +17,7 @@
 #include <nlohmann/json.hpp>
 #include <thread>
 
+#include "lisan/indexer/schema.h"
 #include "lisan/searcher/searcher.h"
 #include "support/corpus_generator.h"
 #include "support/index_snapshot.h"
@@ -340,7 +341,7 @@ TEST(IndexCli, InfoJsonDescribesTheIndex) {
   EXPECT_EQ(info["documents"], 5);
   EXPECT_EQ(info["languages"], (Json{{"ar", 2}, {"en", 1}, {"id", 2}}));
   EXPECT_GT(info["terms"].get<int>(), 100);
-  EXPECT_EQ(info["schema_version"], 1);
+  EXPECT_EQ(info["schema_version"], schema::kSchemaVersion);
   EXPECT_FALSE(info["analyzer"].get<std::string>().empty());
   EXPECT_GE(info["analyzer_version"].get<int>(), 1);
   for (const char* key : {"created", "last_commit"}) {

@@ -37,14 +37,17 @@ class Builder : public ::testing::Test {
 TEST_F(Builder, LatinWordGetsItsExactFormEachStemAndTheTitle) {
   const Xapian::Query query = build("Kazakhstan");
   // ZA: a Latin word inside an Arabic document is stemmed as Arabic (unchanged).
+  // The plain stem "kazakhst": a word that is its own stem has no Z term in
+  // the index (schema.h), so the stem is also looked up unprefixed.
   EXPECT_EQ(terms_of(query), (std::set<std::string>{"kazakhstan", "ZEkazakhstan", "ZIkazakhst",
-                                                    "ZAkazakhstan", "Skazakhstan"}));
+                                                    "kazakhst", "ZAkazakhstan", "Skazakhstan"}));
   EXPECT_TRUE(contains(query.get_description(), "SYNONYM"));
 }
 
 TEST_F(Builder, ArabicWordIsFoldedAndStemmedAsArabicOnly) {
   const Xapian::Query query = build("كَازَاخِسْتَان");
-  EXPECT_EQ(terms_of(query), (std::set<std::string>{"كازاخستان", "ZAكازاخست", "Sكازاخستان"}));
+  EXPECT_EQ(terms_of(query),
+            (std::set<std::string>{"كازاخستان", "ZAكازاخست", "كازاخست", "Sكازاخستان"}));
 }
 
 TEST_F(Builder, StopwordsOfEveryLanguageLeaveRankedParts) {

@@ -30,6 +30,18 @@ struct IndexOptions {
   std::uint64_t batch_bytes = 64ull << 20;
   // Remove documents whose source files are gone under the folders indexed.
   bool prune = false;
+  // Worker threads that analyse and write documents when loading into an
+  // empty index (one Xapian shard each, merged at the end); updates to a
+  // non-empty index are written by one thread.
+  unsigned jobs = 1;
+  // Bound on the resident memory of a bulk load (queues and Xapian's pending
+  // batches shrink to fit).
+  std::uint64_t memory_budget_bytes = 512ull << 20;
+  // Load an empty index through shards merged at the end (the fast path; the
+  // index shows no document until the load ends, and a load killed midway
+  // leaves the index empty for a re-run to fill). Off: every batch is
+  // committed as it completes, so that an interrupted load keeps its batches.
+  bool bulk_load = true;
 };
 
 // A document handed over by a program (or read from JSONL).
@@ -98,7 +110,9 @@ class Indexer {
   // Adds or replaces one document. Throws InvalidArgument when id is empty.
   void add_document(const SourceDocument& doc);
 
-  // Makes everything added so far durable.
+  // Makes everything added so far durable. During a bulk load (into an
+  // empty index) this ends the load: the shards are merged into the index
+  // and later documents are written one at a time.
   void commit();
 
   // Asks a running add_path to stop after the current document (safe to call

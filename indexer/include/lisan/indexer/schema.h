@@ -13,14 +13,17 @@
 namespace lisan::schema {
 
 // Bump when the layout below changes in a way older readers cannot follow.
-inline constexpr int kSchemaVersion = 1;
+// 2: a stem term (Z…) only where the stem differs from the word.
+inline constexpr int kSchemaVersion = 2;
 
 // Term prefixes, after Omega's conventions (xapian-omega termprefixes).
 inline constexpr std::string_view kIdPrefix = "Q";        // Q<id>: unique id, boolean
 inline constexpr std::string_view kLanguagePrefix = "L";  // Lar, Lid, Len, Lund: boolean
 inline constexpr std::string_view kTitlePrefix = "S";     // S<term>: title words (Omega: subject)
 // Stems carry their language (ZA…, ZI…, ZE…) so that an Indonesian and an
-// English word that stem alike ("data", "program") stay distinct.
+// English word that stem alike ("data", "program") stay distinct. A stem is
+// written only where it differs from the word: a document with "run" has the
+// term "run" but no "ZErun", so a stem is searched as Z<stem> OR <stem>.
 inline constexpr std::string_view kArabicStemPrefix = "ZA";
 inline constexpr std::string_view kIndonesianStemPrefix = "ZI";
 inline constexpr std::string_view kEnglishStemPrefix = "ZE";

@@ -1,0 +1,644 @@
+// End-to-end indexing benchmark: lisan's indexer, a plain TermGenerator
+// indexer and Xapian's writer alone, on the same JSONL corpus in the same run,
+// plus query latency on the index lisan built.
+//
+//   index_bench [options] [CORPUS.jsonl[.gz]...]
+//     --jobs N          lisan's worker threads and the ceiling's writers (2)
+//     --memory MB       lisan's memory budget (512)
+//     --baseline        also index with plain Xapian (TermGenerator) and print the ratio
+//     --ceiling         also time Xapian's writer alone on lisan's own documents
+//     --queries         query latency (p50/p95/p99) on the index lisan built
+//     --schema-stats    (document, term) pairs that each schema choice writes
+//     --modes LIST      comma-separated modes instead of the flags above:
+//                       lisan,baseline,ceiling,queries,stats
+//     --megabytes N     size of the generated corpus when none is given (20)
+//     --work DIR        scratch folder (default: a new one under the system's temp folder)
+//
+// Without corpus files it generates one with corpus/generate_zipf_corpus
+// (Zipf-sampled seed vocabulary), so it runs on any machine.
+//
+// Each mode runs in its own child process, so that its peak RSS (getrusage
+// of the child) is its own; they run one after another, never side by side.
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include <xapian.h>
+
+#include <algorithm>
+#include <barrier>
+#include <charconv>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <cstring>
+#include <ctime>
+#include <filesystem>
+#include <iostream>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <string>
+#include <thread>
+#include <unordered_set>
+#include <vector>
+
+#include "bulk_load.h"
+#include "document_builder.h"
+#include "jsonl_corpus.h"
+#include "lisan/analyzers/analyzer.h"
+#include "lisan/analyzers/language_detector.h"
+#include "lisan/indexer/indexer.h"
+#include "lisan/indexer/schema.h"
+#include "lisan/searcher/searcher.h"
+
+namespace fs = std::filesystem;
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+struct Options {
+  unsigned jobs = 2;
+  std::uint64_t memory_mb = 512;
+  std::set<std::string> modes = {"lisan"};
+  double megabytes = 20;
+  fs::path work;
+  std::vector<std::string> corpus;
+};
+
+// What a mode reports back to the parent through a pipe (plain bytes).
+struct ModeResult {
+  std::uint64_t documents = 0;
+  std::uint64_t text_bytes = 0;  // bytes of title + text
+  double seconds = 0;
+  double cpu_seconds = 0;    // all threads, same span as `seconds`
+  double rerun_seconds = 0;  // lisan: the same input again, on the index just built
+  std::uint64_t index_bytes = 0;
+  std::uint64_t compacted_bytes = 0;
+  double latency_ms[2][3] = {};  // [one word, two words][p50, p95, p99]
+  std::uint64_t queries = 0;
+  std::uint64_t pairs[6] = {};  // schema-stats, see print_schema_stats
+  bool ok = false;
+};
+
+[[noreturn]] void usage_error(const std::string& message) {
+  std::cerr << "index_bench: " << message << "\n(see the comment at the top of index_bench.cc)\n";
+  std::exit(2);
+}
+
+template <typename T>
+T parse_number(const std::string& flag, const std::string& value) {
+  T out{};
+  const auto [end, error] = std::from_chars(value.data(), value.data() + value.size(), out);
+  if (error != std::errc() || end != value.data() + value.size()) {
+    usage_error(flag + " needs a number, not '" + value + "'");
+  }
+  return out;
+}
+
+Options parse_options(int argc, char** argv) {
+  Options options;
+  for (int i = 1; i < argc; ++i) {
+    const std::string arg = argv[i];
+    auto value = [&]() -> std::string {
+      if (i + 1 >= argc) usage_error("missing value after " + arg);
+      return argv[++i];
+    };
+    if (arg == "--jobs") {
+      options.jobs = parse_number<unsigned>(arg, value());
+      if (options.jobs == 0 || options.jobs > 64) usage_error("--jobs must be 1..64");
+    } else if (arg == "--memory") {
+      options.memory_mb = parse_number<std::uint64_t>(arg, value());
+    } else if (arg == "--baseline") {
+      options.modes.insert("baseline");
+    } else if (arg == "--ceiling") {
+      options.modes.insert("ceiling");
+    } else if (arg == "--queries") {
+      options.modes.insert("queries");
+    } else if (arg == "--schema-stats") {
+      options.modes.insert("stats");
+    } else if (arg == "--modes") {
+      options.modes.clear();
+      std::string list = value();
+      for (std::size_t start = 0; start <= list.size();) {
+        std::size_t comma = list.find(',', start);
+        if (comma == std::string::npos) comma = list.size();
+        const std::string mode = list.substr(start, comma - start);
+        if (mode != "lisan" && mode != "baseline" && mode != "ceiling" && mode != "queries" &&
+            mode != "stats") {
+          usage_error("unknown mode '" + mode + "'");
+        }
+        options.modes.insert(mode);
+        start = comma + 1;
+      }
+    } else if (arg == "--megabytes") {
+      options.megabytes = parse_number<double>(arg, value());
+      if (!(options.megabytes > 0)) usage_error("--megabytes must be positive");
+    } else if (arg == "--work") {
+      options.work = value();
+    } else if (arg.starts_with("--")) {
+      usage_error("unknown option " + arg);
+    } else {
+      options.corpus.push_back(arg);
+    }
+  }
+  if (options.modes.contains("queries")) options.modes.insert("lisan");
+  return options;
+}
+
+double seconds_since(Clock::time_point start) {
+  return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+// CPU time of the whole process (every thread): on a machine shared with
+// other work, the stabler measure of what a mode costs.
+double process_cpu_seconds() {
+  rusage usage{};
+  ::getrusage(RUSAGE_SELF, &usage);
+  auto seconds = [](const timeval& t) {
+    return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) / 1e6;
+  };
+  return seconds(usage.ru_utime) + seconds(usage.ru_stime);
+}
+
+double thread_cpu_seconds() {
+  timespec now{};
+  ::clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
+  return static_cast<double>(now.tv_sec) + static_cast<double>(now.tv_nsec) / 1e9;
+}
+
+std::uint64_t directory_bytes(const fs::path& dir) {
+  std::uint64_t total = 0;
+  std::error_code error;
+  for (const auto& entry : fs::recursive_directory_iterator(dir, error)) {
+    if (entry.is_regular_file(error)) total += entry.file_size(error);
+  }
+  return total;
+}
+
+std::uint64_t compacted_bytes(const fs::path& db, const fs::path& scratch) {
+  fs::remove_all(scratch);
+  Xapian::Database(db.string()).compact(scratch.string());
+  const std::uint64_t bytes = directory_bytes(scratch);
+  fs::remove_all(scratch);
+  return bytes;
+}
+
+const char* snowball_name(const std::string& lang) {
+  if (lang == "ar") return "arabic";
+  if (lang == "id") return "indonesian";
+  if (lang == "en") return "english";
+  return "none";
+}
+
+std::string record_language(const lisan::bench::CorpusRecord& record) {
+  if (!record.lang.empty()) return record.lang;
+  return std::string(lisan::language_code(lisan::detect_language(record.text)));
+}
+
+lisan::internal::PreparedDocument prepared(const lisan::bench::CorpusRecord& record) {
+  lisan::internal::PreparedDocument doc;
+  doc.stored.id = record.id;
+  doc.stored.title = record.title;
+  doc.stored.text = record.text;
+  doc.stored.size = record.text.size();
+  doc.language = lisan::parse_language(record_language(record)).value_or(lisan::Language::kUnknown);
+  doc.stored.lang = std::string(lisan::language_code(doc.language));
+  doc.hash = lisan::internal::content_hash(record.text);
+  return doc;
+}
+
+void add_corpus(lisan::Indexer& indexer, const std::vector<std::string>& paths,
+                std::uint64_t* text_bytes) {
+  lisan::bench::JsonlCorpus corpus(paths);
+  while (std::optional<lisan::bench::CorpusRecord> record = corpus.next()) {
+    *text_bytes += record->title.size() + record->text.size();
+    lisan::SourceDocument doc{.id = std::move(record->id),
+                              .text = std::move(record->text),
+                              .title = std::move(record->title),
+                              .url = {},
+                              .language = lisan::parse_language(record->lang)};
+    indexer.add_document(doc);
+  }
+}
+
+// Indexing the same input again must find every document unchanged and cost
+// a small part of the first run (reading, hashing, one lookup a document).
+double rerun_lisan(const Options& options, const fs::path& db) {
+  const Clock::time_point start = Clock::now();
+  lisan::Indexer indexer(db.string());
+  std::uint64_t bytes = 0;
+  add_corpus(indexer, options.corpus, &bytes);
+  const lisan::IndexReport report = indexer.finish();
+  if (report.added + report.replaced != 0) {
+    throw std::runtime_error("re-indexing unchanged input changed " +
+                             std::to_string(report.added + report.replaced) + " documents");
+  }
+  return seconds_since(start);
+}
+
+// lisan's indexer through its library API, as `lisan index --jobs N` runs it.
+ModeResult run_lisan(const Options& options, const fs::path& db) {
+  ModeResult result;
+  fs::remove_all(db);
+  const Clock::time_point start = Clock::now();
+  const double cpu_start = process_cpu_seconds();
+  lisan::IndexOptions index_options;
+  index_options.jobs = options.jobs;
+  index_options.memory_budget_bytes = options.memory_mb << 20;
+  lisan::Indexer indexer(db.string(), index_options);
+  add_corpus(indexer, options.corpus, &result.text_bytes);
+  const lisan::IndexReport report = indexer.finish();
+  result.seconds = seconds_since(start);
+  result.cpu_seconds = process_cpu_seconds() - cpu_start;
+  result.documents = report.added + report.replaced;
+  result.rerun_seconds = rerun_lisan(options, db);
+  result.index_bytes = directory_bytes(db);
+  result.compacted_bytes = compacted_bytes(db, db.string() + ".compacted");
+  result.ok = true;
+  return result;
+}
+
+// A plain Xapian indexer, as one would write it from Xapian's documentation:
+// TermGenerator with the document's Snowball stemmer (STEM_SOME: every word
+// with positions, plus a Z stem), title words with S, Q id and L language
+// terms, the text as document data, replace_document by id, default commits.
+ModeResult run_baseline(const Options& options, const fs::path& db) {
+  ModeResult result;
+  fs::remove_all(db);
+  const Clock::time_point start = Clock::now();
+  const double cpu_start = process_cpu_seconds();
+  Xapian::WritableDatabase out(db.string(), Xapian::DB_CREATE_OR_OVERWRITE);
+  Xapian::TermGenerator generator;
+  generator.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
+  std::map<std::string, Xapian::Stem> stemmers;
+  lisan::bench::JsonlCorpus corpus(options.corpus);
+  while (std::optional<lisan::bench::CorpusRecord> record = corpus.next()) {
+    result.text_bytes += record->title.size() + record->text.size();
+    const std::string lang = record_language(*record);
+    auto stemmer = stemmers.find(lang);
+    if (stemmer == stemmers.end()) {
+      stemmer = stemmers.emplace(lang, Xapian::Stem(snowball_name(lang))).first;
+    }
+    generator.set_stemmer(stemmer->second);
+    Xapian::Document doc;
+    generator.set_document(doc);
+    generator.index_text(record->title, 1, "S");
+    generator.index_text(record->text);
+    const std::string id_term = "Q" + record->id;
+    doc.add_boolean_term(id_term);
+    doc.add_boolean_term("L" + lang);
+    doc.set_data(
+        nlohmann::json{{"id", record->id}, {"title", record->title}, {"text", record->text}}.dump(
+            -1, ' ', false, nlohmann::json::error_handler_t::replace));
+    out.replace_document(id_term, doc);
+    ++result.documents;
+  }
+  out.commit();
+  out.close();
+  result.seconds = seconds_since(start);
+  result.cpu_seconds = process_cpu_seconds() - cpu_start;
+  result.index_bytes = directory_bytes(db);
+  result.compacted_bytes = compacted_bytes(db, db.string() + ".compacted");
+  result.ok = true;
+  return result;
+}
+
+// Xapian's writer alone: lisan's documents are built beforehand (not timed)
+// and fed to `jobs` shard writers, as lisan's bulk load does, in rounds: all
+// writers build a round's documents, then all write them while the clock
+// runs. Time = writing rounds + final commits + compaction into one index.
+ModeResult run_ceiling(const Options& options, const fs::path& dir) {
+  ModeResult result;
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  const unsigned writers = options.jobs;
+  std::vector<std::vector<lisan::bench::CorpusRecord>> parts(writers);
+  {
+    lisan::bench::JsonlCorpus corpus(options.corpus);
+    while (std::optional<lisan::bench::CorpusRecord> record = corpus.next()) {
+      result.text_bytes += record->title.size() + record->text.size();
+      ++result.documents;
+      const std::size_t shard = std::hash<std::string>{}(record->id) % writers;
+      parts[shard].push_back(std::move(*record));
+    }
+  }
+  const lisan::internal::BulkLoadLimits limits =
+      lisan::internal::limits_for_budget(writers, options.memory_mb << 20);
+  constexpr std::size_t kRoundDocuments = 256;
+  std::size_t rounds = 0;
+  for (const auto& part : parts) {
+    rounds = std::max(rounds, (part.size() + kRoundDocuments - 1) / kRoundDocuments);
+  }
+  double timed = 0;
+  std::vector<double> write_cpu(writers, 0.0);
+  Clock::time_point round_start;
+  std::barrier built(writers, [&]() noexcept { round_start = Clock::now(); });
+  std::barrier written(writers, [&]() noexcept { timed += seconds_since(round_start); });
+  std::vector<std::thread> threads;
+  for (unsigned w = 0; w < writers; ++w) {
+    threads.emplace_back([&, w] {
+      lisan::internal::DocumentBuilder builder;
+      Xapian::WritableDatabase shard((dir / ("shard-" + std::to_string(w))).string(),
+                                     Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_NO_SYNC);
+      std::vector<Xapian::Document> round;
+      std::uint64_t pending = 0;
+      const auto& part = parts[w];
+      for (std::size_t r = 0; r < rounds; ++r) {
+        round.clear();
+        const std::size_t first = std::min(part.size(), r * kRoundDocuments);
+        const std::size_t last = std::min(part.size(), first + kRoundDocuments);
+        for (std::size_t i = first; i < last; ++i)
+          round.push_back(builder.build(prepared(part[i])));
+        built.arrive_and_wait();
+        const double cpu_start = thread_cpu_seconds();
+        for (std::size_t i = first; i < last; ++i) {
+          shard.add_document(round[i - first]);
+          pending += part[i].text.size();
+          if (pending >= limits.flush_bytes) {
+            shard.commit();
+            pending = 0;
+          }
+        }
+        if (r + 1 == rounds) shard.commit();
+        write_cpu[w] += thread_cpu_seconds() - cpu_start;
+        written.arrive_and_wait();
+      }
+      shard.close();
+    });
+  }
+  for (std::thread& t : threads) t.join();
+  const Clock::time_point merge_start = Clock::now();
+  const double merge_cpu_start = thread_cpu_seconds();
+  Xapian::Database all;
+  for (unsigned w = 0; w < writers; ++w) {
+    all.add_database(Xapian::Database((dir / ("shard-" + std::to_string(w))).string()));
+  }
+  all.compact((dir / "merged").string());
+  lisan::internal::sync_directory_tree(dir / "merged");
+  timed += seconds_since(merge_start);
+  result.seconds = timed;
+  result.cpu_seconds = thread_cpu_seconds() - merge_cpu_start;
+  for (double cpu : write_cpu) result.cpu_seconds += cpu;
+  result.index_bytes = directory_bytes(dir / "merged");
+  result.compacted_bytes = result.index_bytes;
+  result.ok = true;
+  return result;
+}
+
+// One- and two-word queries in each language: frequent and rarer words, names.
+constexpr const char* kOneWordQueries[] = {
+    "government", "president",  "university", "football", "river",    "election",
+    "pemerintah", "presiden",   "peraturan",  "undang",   "keuangan", "daerah",
+    "الحكومة",    "الرئيس",     "السعودية",   "الملك",    "وزارة",    "المملكة",
+    "washington", "kazakhstan", "tokayev",    "jakarta",  "الرياض",   "كاميرون"};
+constexpr const char* kTwoWordQueries[] = {
+    "united states",        "world war",          "football club",    "prime minister",
+    "peraturan pemerintah", "republik indonesia", "menteri keuangan", "pajak daerah",
+    "المملكة العربية",      "وزارة الصحة",        "خادم الحرمين",     "الأمير محمد",
+    "president washington", "kazakhstan tokayev", "presiden jakarta", "وزير الخارجية"};
+
+double percentile(std::vector<double> values, double fraction) {
+  if (values.empty()) return 0;
+  std::sort(values.begin(), values.end());
+  const auto index =
+      static_cast<std::size_t>(std::ceil(fraction * static_cast<double>(values.size())) - 1);
+  return values[std::min(index, values.size() - 1)];
+}
+
+ModeResult run_queries(const fs::path& db) {
+  ModeResult result;
+  lisan::Searcher searcher({db.string()});
+  constexpr int kRounds = 20;
+  auto measure = [&](const auto& queries, int row) {
+    for (const char* q : queries) searcher.search(q);  // warm the cache first
+    std::vector<double> latencies;
+    for (int round = 0; round < kRounds; ++round) {
+      for (const char* q : queries) {
+        const Clock::time_point start = Clock::now();
+        const lisan::SearchResults found = searcher.search(q);
+        latencies.push_back(seconds_since(start) * 1000);
+        result.documents += found.hits.size();
+      }
+    }
+    result.queries += latencies.size();
+    result.latency_ms[row][0] = percentile(latencies, 0.50);
+    result.latency_ms[row][1] = percentile(latencies, 0.95);
+    result.latency_ms[row][2] = percentile(latencies, 0.99);
+  };
+  measure(kOneWordQueries, 0);
+  measure(kTwoWordQueries, 1);
+  result.ok = true;
+  return result;
+}
+
+// Counts the (document, term) pairs that each schema choice would write;
+// Xapian's writer costs about 5 µs a pair, so these predict the write time.
+//   [0] unstemmed words (with positions)   [1] stems, every word (no positions)
+//   [2] stems only where the stem differs from the word
+//   [3] title terms (S)                    [4] positions (word occurrences)
+//   [5] TermGenerator STEM_SOME terms (words + Z stems, with its own tokenizer)
+ModeResult run_schema_stats(const Options& options) {
+  ModeResult result;
+  const Clock::time_point start = Clock::now();
+  lisan::AnalysisContext analysis;
+  Xapian::TermGenerator generator;
+  generator.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
+  std::unordered_set<std::string> words, stems, differing, titles;
+  lisan::bench::JsonlCorpus corpus(options.corpus);
+  while (std::optional<lisan::bench::CorpusRecord> record = corpus.next()) {
+    ++result.documents;
+    result.text_bytes += record->title.size() + record->text.size();
+    const std::string lang_code = record_language(*record);
+    const lisan::Language lang =
+        lisan::parse_language(lang_code).value_or(lisan::Language::kUnknown);
+    words.clear();
+    stems.clear();
+    differing.clear();
+    titles.clear();
+    lisan::TokenStream tokens = analysis.analyze(record->text, lang);
+    while (const lisan::Token* token = tokens.next()) {
+      ++result.pairs[4];
+      words.emplace(token->term);
+      const std::string_view prefix = lisan::schema::stem_prefix(token->stem_language);
+      if (prefix.empty() || token->is_stopword) continue;
+      std::string stem = std::string(prefix).append(token->stem);
+      if (token->stem != token->term) differing.insert(stem);
+      stems.insert(std::move(stem));
+    }
+    lisan::TokenStream title_tokens = analysis.analyze(record->title, lang);
+    while (const lisan::Token* token = title_tokens.next()) titles.emplace(token->term);
+    result.pairs[0] += words.size();
+    result.pairs[1] += stems.size();
+    result.pairs[2] += differing.size();
+    result.pairs[3] += titles.size();
+    Xapian::Document doc;
+    generator.set_stemmer(Xapian::Stem(snowball_name(lang_code)));
+    generator.set_document(doc);
+    generator.index_text(record->text);
+    result.pairs[5] += doc.termlist_count();
+  }
+  result.seconds = seconds_since(start);
+  result.ok = true;
+  return result;
+}
+
+struct ChildRun {
+  ModeResult result;
+  double peak_rss_mb = 0;
+};
+
+// Runs `mode` in a child process; its peak RSS comes from wait4's rusage.
+template <typename Mode>
+ChildRun run_in_child(const char* name, Mode&& mode) {
+  int fds[2];
+  if (::pipe(fds) != 0) usage_error("pipe failed");
+  std::cout.flush();
+  const pid_t pid = ::fork();
+  if (pid < 0) usage_error("fork failed");
+  if (pid == 0) {
+    ::close(fds[0]);
+    ModeResult result;
+    try {
+      result = mode();
+    } catch (const std::exception& e) {
+      std::cerr << "index_bench: " << name << ": " << e.what() << '\n';
+    } catch (const Xapian::Error& e) {
+      std::cerr << "index_bench: " << name << ": " << e.get_description() << '\n';
+    }
+    const ssize_t wrote = ::write(fds[1], &result, sizeof result);
+    ::_exit(wrote == static_cast<ssize_t>(sizeof result) && result.ok ? 0 : 1);
+  }
+  ::close(fds[1]);
+  ChildRun run;
+  const ssize_t got = ::read(fds[0], &run.result, sizeof run.result);
+  ::close(fds[0]);
+  int status = 0;
+  rusage usage{};
+  ::wait4(pid, &status, 0, &usage);
+  if (got != static_cast<ssize_t>(sizeof run.result) || !run.result.ok) {
+    std::cerr << "index_bench: mode " << name << " failed\n";
+    std::exit(1);
+  }
+  run.peak_rss_mb = static_cast<double>(usage.ru_maxrss) / 1024.0;  // KiB on Linux
+  return run;
+}
+
+void print_row(const char* name, const ChildRun& run) {
+  const ModeResult& r = run.result;
+  const double mb = static_cast<double>(r.text_bytes) / 1e6;
+  std::printf("%-10s %9llu %9.1f %9.1f %8.2f %9.1f %8.2f %9.0f %9.0f %10.1f %10.1f\n", name,
+              static_cast<unsigned long long>(r.documents), mb, r.seconds, mb / r.seconds,
+              r.cpu_seconds, mb / r.cpu_seconds, static_cast<double>(r.documents) / r.seconds,
+              run.peak_rss_mb, static_cast<double>(r.index_bytes) / 1e6,
+              static_cast<double>(r.compacted_bytes) / 1e6);
+}
+
+void print_schema_stats(const ModeResult& r) {
+  const double docs = static_cast<double>(r.documents);
+  auto line = [&](const char* what, std::uint64_t pairs) {
+    std::printf("  %-52s %12llu  %8.1f per doc\n", what, static_cast<unsigned long long>(pairs),
+                static_cast<double>(pairs) / docs);
+  };
+  std::printf("\n(document, term) pairs by schema choice, %llu documents:\n",
+              static_cast<unsigned long long>(r.documents));
+  line("unstemmed words, with positions", r.pairs[0]);
+  line("stems of every word (no positions)", r.pairs[1]);
+  line("stems only where they differ from the word", r.pairs[2]);
+  line("title terms (S)", r.pairs[3]);
+  line("positions written (word occurrences)", r.pairs[4]);
+  line("TermGenerator STEM_SOME terms (words + Z stems)", r.pairs[5]);
+  line("lisan now: words + stems + titles + Q + L",
+       r.pairs[0] + r.pairs[1] + r.pairs[3] + 2 * r.documents);
+  line("leaner: words + differing stems + titles + Q + L",
+       r.pairs[0] + r.pairs[2] + r.pairs[3] + 2 * r.documents);
+}
+
+fs::path generated_corpus(const Options& options) {
+  char name[64];
+  std::snprintf(name, sizeof name, "zipf-%gMB.jsonl", options.megabytes);
+  const fs::path path = options.work / name;
+  if (fs::exists(path)) return path;
+  const std::string command = std::string(LISAN_ZIPF_GENERATOR) + " --megabytes " +
+                              std::to_string(options.megabytes) + " --out '" + path.string() + "'";
+  if (std::system(command.c_str()) != 0) usage_error("corpus generator failed: " + command);
+  return path;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  Options options = parse_options(argc, argv);
+  if (options.work.empty()) {
+    std::string pattern = (fs::temp_directory_path() / "lisan-index-bench-XXXXXX").string();
+    if (::mkdtemp(pattern.data()) == nullptr) usage_error("cannot create a scratch folder");
+    options.work = pattern;
+  }
+  fs::create_directories(options.work);
+  if (options.corpus.empty()) options.corpus.push_back(generated_corpus(options).string());
+
+  std::printf("corpus: ");
+  for (const std::string& path : options.corpus) std::printf("%s ", path.c_str());
+  std::printf("\nscratch: %s\njobs %u, memory budget %llu MB, %u hardware threads\n\n",
+              options.work.c_str(), options.jobs,
+              static_cast<unsigned long long>(options.memory_mb),
+              std::thread::hardware_concurrency());
+  std::printf("%-10s %9s %9s %9s %8s %9s %8s %9s %9s %10s %10s\n", "mode", "docs", "MB", "seconds",
+              "MB/s", "cpu s", "MB/cpu-s", "docs/s", "RSS MB", "index MB", "compact MB");
+
+  const fs::path lisan_db = options.work / "lisan";
+  std::optional<ChildRun> lisan, baseline, ceiling;
+  if (options.modes.contains("lisan")) {
+    lisan = run_in_child("lisan", [&] { return run_lisan(options, lisan_db); });
+    print_row("lisan", *lisan);
+  }
+  if (options.modes.contains("baseline")) {
+    baseline =
+        run_in_child("baseline", [&] { return run_baseline(options, options.work / "baseline"); });
+    print_row("baseline", *baseline);
+    fs::remove_all(options.work / "baseline");
+  }
+  if (options.modes.contains("ceiling")) {
+    ceiling =
+        run_in_child("ceiling", [&] { return run_ceiling(options, options.work / "ceiling"); });
+    print_row("ceiling", *ceiling);
+    fs::remove_all(options.work / "ceiling");
+  }
+  auto mb_per_s = [](const ChildRun& run) {
+    return static_cast<double>(run.result.text_bytes) / 1e6 / run.result.seconds;
+  };
+  auto cpu_ratio = [](const ChildRun& a, const ChildRun& b) {
+    return (static_cast<double>(a.result.text_bytes) / a.result.cpu_seconds) /
+           (static_cast<double>(b.result.text_bytes) / b.result.cpu_seconds);
+  };
+  std::printf("\n");
+  if (lisan) {
+    std::printf("lisan re-run on unchanged input: %.1f s (%.1f %% of the first run)\n",
+                lisan->result.rerun_seconds,
+                100 * lisan->result.rerun_seconds / lisan->result.seconds);
+  }
+  if (lisan && baseline) {
+    std::printf("lisan / plain Xapian: %.2fx MB/s (wall), %.2fx MB per CPU second\n",
+                mb_per_s(*lisan) / mb_per_s(*baseline), cpu_ratio(*lisan, *baseline));
+  }
+  if (lisan && ceiling) {
+    std::printf("lisan / writer ceiling (%u writers): %.0f %% (wall), %.0f %% per CPU second\n",
+                options.jobs, 100 * mb_per_s(*lisan) / mb_per_s(*ceiling),
+                100 * cpu_ratio(*lisan, *ceiling));
+  }
+  if (options.modes.contains("queries")) {
+    const ChildRun queries = run_in_child("queries", [&] { return run_queries(lisan_db); });
+    const ModeResult& q = queries.result;
+    std::printf("\nquery latency over %llu queries (ms):  p50    p95    p99\n",
+                static_cast<unsigned long long>(q.queries));
+    std::printf("  one word                            %6.2f %6.2f %6.2f\n", q.latency_ms[0][0],
+                q.latency_ms[0][1], q.latency_ms[0][2]);
+    std::printf("  two words                           %6.2f %6.2f %6.2f\n", q.latency_ms[1][0],
+                q.latency_ms[1][1], q.latency_ms[1][2]);
+  }
+  if (options.modes.contains("stats")) {
+    const ChildRun stats = run_in_child("stats", [&] { return run_schema_stats(options); });
+    print_schema_stats(stats.result);
+  }
+  return 0;
+}

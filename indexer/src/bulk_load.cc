@@ -1,0 +1,171 @@
+#include "bulk_load.h"
+
+#include <fcntl.h>
+#include <unistd.h>
+#include <xapian.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <functional>
+
+#include "lisan/analyzers/error.h"
+
+namespace fs = std::filesystem;
+
+namespace lisan::internal {
+namespace {
+
+// Resident memory that does not grow with the batch: the program, ICU's and
+// Snowball's tables, and per thread an analysis context with its stem caches.
+constexpr std::uint64_t kFixedBytes = 64ull << 20;
+constexpr std::uint64_t kFixedBytesPerJob = 24ull << 20;
+// Xapian holds a shard's uncommitted postings and positions in memory:
+// measured (bench/index_bench, docs/PERFORMANCE.md) at about this many bytes
+// of resident memory per byte of text written since the last commit.
+constexpr std::uint64_t kPendingBytesPerTextByte = 12;
+constexpr std::uint64_t kMinFlushBytes = 1ull << 20;
+constexpr std::uint64_t kMaxQueueBytes = 8ull << 20;
+
+// Roughly what a queued document occupies besides its text.
+constexpr std::uint64_t kQueuedDocumentOverhead = 512;
+
+std::uint64_t queued_cost(const PreparedDocument& doc) {
+  return doc.stored.text.size() + doc.stored.title.size() + doc.stored.url.size() +
+         doc.stored.source.size() + kQueuedDocumentOverhead;
+}
+
+void sync_path(const fs::path& path, int flags) {
+  const int fd = ::open(path.c_str(), flags | O_CLOEXEC);
+  if (fd < 0) throw IoError("cannot open " + path.string() + ": " + std::strerror(errno));
+  const int result = ::fsync(fd);
+  const int error = errno;
+  ::close(fd);
+  if (result != 0) throw IoError("cannot sync " + path.string() + ": " + std::strerror(error));
+}
+
+}  // namespace
+
+BulkLoadLimits limits_for_budget(unsigned jobs, std::uint64_t memory_budget_bytes) {
+  BulkLoadLimits limits;
+  limits.jobs = std::max(1u, jobs);
+  limits.queue_bytes =
+      std::clamp<std::uint64_t>(memory_budget_bytes / 32, kMinFlushBytes, kMaxQueueBytes);
+  const std::uint64_t fixed =
+      kFixedBytes + limits.jobs * (kFixedBytesPerJob + 2 * limits.queue_bytes);
+  const std::uint64_t for_batches = memory_budget_bytes > fixed ? memory_budget_bytes - fixed : 0;
+  limits.flush_bytes =
+      std::max(kMinFlushBytes, for_batches / (limits.jobs * kPendingBytesPerTextByte));
+  return limits;
+}
+
+BulkLoad::BulkLoad(fs::path work_dir, const BulkLoadLimits& limits)
+    : work_dir_(std::move(work_dir)), limits_(limits) {
+  fs::create_directories(work_dir_);
+  for (unsigned i = 0; i < limits_.jobs; ++i) {
+    auto worker = std::make_unique<Worker>();
+    worker->shard_path = (work_dir_ / ("shard-" + std::to_string(i))).string();
+    workers_.push_back(std::move(worker));
+  }
+  for (auto& worker : workers_) worker->thread = std::thread([this, &w = *worker] { run(w); });
+}
+
+BulkLoad::~BulkLoad() {
+  // Unmerged shards are dropped: wake the workers to exit without writing.
+  for (auto& worker : workers_) {
+    std::lock_guard lock(worker->mutex);
+    worker->queue.clear();
+    worker->closed = true;
+    worker->changed.notify_all();
+  }
+  stop_workers();
+}
+
+void BulkLoad::run(Worker& worker) {
+  try {
+    ShardWriter shard(worker.shard_path, limits_.flush_bytes);
+    for (;;) {
+      std::unique_lock lock(worker.mutex);
+      worker.changed.wait(lock, [&] { return !worker.queue.empty() || worker.closed; });
+      if (worker.queue.empty()) break;
+      PreparedDocument doc = std::move(worker.queue.front());
+      worker.queue.pop_front();
+      worker.queued_bytes -= queued_cost(doc);
+      worker.changed.notify_all();
+      lock.unlock();
+      shard.write(doc);
+    }
+    shard.close();
+    worker.totals = shard.totals();
+  } catch (...) {
+    std::lock_guard lock(worker.mutex);
+    worker.error = std::current_exception();
+    worker.queue.clear();
+    worker.queued_bytes = 0;
+    worker.changed.notify_all();
+  }
+}
+
+void BulkLoad::stop_workers() {
+  for (auto& worker : workers_) {
+    if (worker->thread.joinable()) worker->thread.join();
+  }
+}
+
+void BulkLoad::submit(PreparedDocument doc) {
+  const std::size_t shard = std::hash<std::string>{}(doc.stored.id) % workers_.size();
+  Worker& worker = *workers_[shard];
+  const std::uint64_t cost = queued_cost(doc);
+  std::unique_lock lock(worker.mutex);
+  // A document larger than the whole queue still goes in, alone.
+  worker.changed.wait(lock, [&] {
+    return worker.error || worker.queue.empty() ||
+           worker.queued_bytes + cost <= limits_.queue_bytes;
+  });
+  if (worker.error) std::rethrow_exception(worker.error);
+  worker.queued_bytes += cost;
+  worker.queue.push_back(std::move(doc));
+  worker.changed.notify_all();
+}
+
+ShardTotals BulkLoad::finish(const std::string& base_db, const fs::path& output) {
+  for (auto& worker : workers_) {
+    std::lock_guard lock(worker->mutex);
+    worker->closed = true;
+    worker->changed.notify_all();
+  }
+  stop_workers();
+  ShardTotals totals;
+  Xapian::Database all(base_db);
+  for (auto& worker : workers_) {
+    if (worker->error) std::rethrow_exception(worker->error);
+    totals.merge(worker->totals);
+    all.add_database(Xapian::Database(worker->shard_path));
+  }
+  all.compact(output.string());
+  sync_directory_tree(output);
+  return totals;
+}
+
+void sync_directory_tree(const fs::path& dir) {
+  for (const fs::directory_entry& entry : fs::directory_iterator(dir)) {
+    if (entry.is_regular_file()) sync_path(entry.path(), O_RDONLY);
+  }
+  sync_path(dir, O_RDONLY | O_DIRECTORY);
+}
+
+void exchange_paths(const fs::path& a, const fs::path& b) {
+  if (::renameat2(AT_FDCWD, a.c_str(), AT_FDCWD, b.c_str(), RENAME_EXCHANGE) == 0) return;
+  if (errno != EINVAL && errno != ENOSYS) {
+    throw IoError("cannot move " + a.string() + " to " + b.string() + ": " + std::strerror(errno));
+  }
+  // No atomic exchange on this file system: a crash between the first two
+  // renames leaves the old `b` under the name `aside`.
+  const fs::path aside = b.string() + ".lisan-old";
+  fs::rename(b, aside);
+  fs::rename(a, b);
+  fs::rename(aside, a);
+}
+
+}  // namespace lisan::internal
