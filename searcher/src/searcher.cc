@@ -54,6 +54,11 @@ std::string suggest_spelling(const Xapian::Database& db, std::string_view query,
     internal::SpellingLimits limits;
     limits.budget = std::min(limits.budget, left);
     if (std::optional<std::string> better = internal::closest_indexed_word(db, exact, limits)) {
+      // Index terms are case-folded; keep a capital the user typed ("Tokayef" → "Tokayev").
+      const char typed = query[word->offset];
+      if (typed >= 'A' && typed <= 'Z' && (*better)[0] >= 'a' && (*better)[0] <= 'z') {
+        (*better)[0] = static_cast<char>((*better)[0] - 'a' + 'A');
+      }
       corrected.replace(word->offset, word->length, *better);
       changed = true;
     }

@@ -108,6 +108,26 @@ TEST_F(CorpusSearch, SnippetMarksWholeArabicWordsMatchedByStem) {
   EXPECT_TRUE(article_marked) << snippet.text;
 }
 
+TEST_F(CorpusSearch, SnippetGivesContextBeforeTheFirstMatchFromASentenceStart) {
+  Searcher searcher({db()});
+  // "Miami" is mid-sentence, far into 001: "Utusan khusus AS itu bilang
+  // kepada audiens di Miami: …".
+  const auto results = searcher.search("Miami");
+  ASSERT_EQ(results.hits.size(), 1u);
+  const MarkedText& snippet = results.hits[0].snippet;
+  ASSERT_FALSE(snippet.marks.empty());
+  const std::string before = snippet.text.substr(0, snippet.marks[0].first);
+  EXPECT_NE(before.find("Utusan khusus AS itu bilang kepada audiens di "), std::string::npos)
+      << snippet.text;
+  EXPECT_TRUE(before.starts_with("…Utusan")) << snippet.text;  // cut at the sentence start
+  const std::size_t chars =
+      static_cast<std::size_t>(std::count_if(snippet.text.begin(), snippet.text.end(), [](char c) {
+        return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+      }));
+  EXPECT_LE(chars, 200u + 2u);  // the two "…"
+  EXPECT_GE(chars, 150u);
+}
+
 TEST_F(CorpusSearch, StopwordOnlyAndEmptyQueriesDoNotFail) {
   Searcher searcher({db()});
   EXPECT_TRUE(searcher.search("").hits.empty());
@@ -235,7 +255,7 @@ TEST_F(CorpusSearch, MegabyteQueriesAreRefusedOrAnswered) {
 
 TEST_F(CorpusSearch, UnknownWordsGetASpellingSuggestionInEveryLanguage) {
   Searcher searcher({db()});
-  EXPECT_EQ(searcher.search("Tokayef Washington").suggestion, "tokayev Washington");
+  EXPECT_EQ(searcher.search("Tokayef Washington").suggestion, "Tokayev Washington");
   EXPECT_EQ(searcher.search("perjanjan").suggestion, "perjanjian");
   EXPECT_EQ(searcher.search("كازخستان").suggestion, "كازاخستان");
   EXPECT_EQ(searcher.search("Tokayev Washington").suggestion, "");
