@@ -175,9 +175,11 @@ SearchResults Searcher::search(std::string_view query, const SearchOptions& opti
     // Looking at every match makes the facet counts exact on indexes of the
     // size lisan targets; beyond it, they are counts over a sample.
     constexpr Xapian::doccount kCheckAtLeast = 10000;
-    const bool coordinate = options.ranking.more_words_first && words.size() > 1;
     const Xapian::doccount offset = clamp_count(options.offset);
     const Xapian::doccount limit = clamp_count(options.limit);
+    // A page wholly below the window is in BM25 order: fetch just that page.
+    const bool coordinate =
+        options.ranking.more_words_first && words.size() > 1 && offset < kCoordinationWindow;
     const Xapian::doccount first = coordinate ? 0 : offset;
     const Xapian::doccount wanted =
         coordinate ? std::max(kCoordinationWindow, clamp_count(options.offset + options.limit))

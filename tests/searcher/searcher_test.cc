@@ -108,6 +108,44 @@ TEST_F(CorpusSearch, SnippetMarksWholeArabicWordsMatchedByStem) {
   EXPECT_TRUE(article_marked) << snippet.text;
 }
 
+// Pages cut from "more words first" order and from BM25 order beyond it
+// join up: every page equals the same slice of the full ranking.
+TEST(Ranking, PagesAgreeWithTheFullRankingAcrossTheReorderedWindow) {
+  testing::TempDir dir;
+  {
+    Indexer indexer(dir / "db");
+    for (int i = 0; i < 180; ++i) {
+      std::string text = "harbour notes " + std::to_string(i) + ".";
+      if (i % 3 == 0) text += " glacier";
+      if (i % 4 == 0) text += " lighthouse lighthouse";
+      if (i % 5 == 0) text += " fjord";
+      indexer.add_document({.id = "d" + std::to_string(i),
+                            .text = text,
+                            .title = "Note",
+                            .url = "",
+                            .language = Language::kEnglish});
+    }
+    indexer.finish();
+  }
+  Searcher searcher({dir / "db"});
+  SearchOptions all;
+  all.limit = 200;
+  all.snippets = false;
+  const std::string query = "glacier lighthouse fjord";
+  const SearchResults full = searcher.search(query, all);
+  ASSERT_GT(full.hits.size(), 100u);
+  for (std::size_t offset : {0u, 7u, 95u, 100u, 103u}) {
+    SearchOptions page = all;
+    page.offset = offset;
+    page.limit = 9;
+    const SearchResults part = searcher.search(query, page);
+    for (std::size_t i = 0; i < part.hits.size(); ++i) {
+      EXPECT_EQ(part.hits[i].id, full.hits[offset + i].id) << "offset " << offset << " + " << i;
+      EXPECT_EQ(part.hits[i].rank, offset + i + 1);
+    }
+  }
+}
+
 TEST_F(CorpusSearch, SnippetGivesContextBeforeTheFirstMatchFromASentenceStart) {
   Searcher searcher({db()});
   // "Miami" is mid-sentence, far into 001: "Utusan khusus AS itu bilang
