@@ -21,7 +21,7 @@ namespace lisan::internal {
 // word ranks above one with a word sharing its stem. Values: docs/RANKING.md.
 struct FormWeights {
   double exact_bonus = 0.25;
-  double title = 0.5;
+  double title = 1.0;
 };
 
 // A word of the query that ranks or must match (not an excluded one), with

@@ -145,7 +145,7 @@ TEST_F(QuerySearchCli, SnippetIsAboutTwoHundredCharactersWithWholeWordsMarked) {
 
 TEST_F(QuerySearchCli, SpellingSuggestionInTextAndJson) {
   const Json out = search_json({"Tokayef", "Washington"});
-  EXPECT_EQ(out["suggestion"], "tokayev Washington");
+  EXPECT_EQ(out["suggestion"], "Tokayev Washington");
   const Json arabic = search_json({"كازخستان"});
   EXPECT_EQ(arabic["suggestion"], "كازاخستان");
   const auto text = run_lisan({"search", "--db", db(), "perjanjan"});

@@ -23,10 +23,10 @@ namespace lisan {
 // Ranking constants. The defaults were chosen by measurement on parallel
 // ar/id/en news (docs/RANKING.md); change them only to experiment.
 struct RankingOptions {
-  double bm25_k1 = 1.2;       // term-frequency saturation
+  double bm25_k1 = 0.2;       // term-frequency saturation (low: presence counts most)
   double bm25_b = 0.75;       // document-length normalization
   double exact_bonus = 0.25;  // extra weight of a word's exact (unstemmed) form
-  double title_weight = 0.5;  // weight of a word found in the title
+  double title_weight = 1.0;  // weight of a word found in the title
   // Among the best 100 hits, documents matching more of the query's words
   // come first (then by score); off: pure BM25 order.
   bool more_words_first = true;
