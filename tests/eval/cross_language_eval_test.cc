@@ -25,14 +25,19 @@ namespace lisan {
 namespace {
 
 #ifdef LISAN_SANITIZED
-// Sanitized builds run about one document in five, where chance moves the
-// figures more: the floors are lowered by as much.
+// Sanitized builds are about ten times slower: they run one document in
+// five, too few (25 NTREX-128 articles) for the figures to hold within a few
+// points, so they check the machinery only: every cross-language direction
+// well above the 0.10–0.18 Recall@10 of search without expansion. The
+// optimised build checks the figures.
+constexpr bool kSanitized = true;
 constexpr std::size_t kStride = 5;
-constexpr double kSampleSlack = 0.08;
 #else
+constexpr bool kSanitized = false;
 constexpr std::size_t kStride = 1;
-constexpr double kSampleSlack = 0;
 #endif
+constexpr double kSanitizedRecallFloor = 0.5;
+constexpr double kSanitizedMrrFloor = 0.35;
 
 const std::string kParallelDir = std::string(LISAN_SHARED_CORPUS_DIR) + "/parallel";
 
@@ -58,11 +63,11 @@ void expect_cross_language_floors(const eval::ParallelSet& set, const eval::Tabl
     const std::string direction =
         std::string(language_code(langs.first)) + "→" + std::string(language_code(langs.second));
     ASSERT_GT(cell.queries, 0u) << set.name << ' ' << direction;
-    EXPECT_GE(cell.recall_at_10, floor.recall_at_10 - kSampleSlack)
-        << set.name << ' ' << direction << '\n'
-        << eval::format_table(set, table);
-    EXPECT_GE(cell.mrr, floor.mrr - kSampleSlack) << set.name << ' ' << direction << '\n'
-                                                  << eval::format_table(set, table);
+    if (kSanitized) floor = {kSanitizedRecallFloor, kSanitizedMrrFloor};
+    EXPECT_GE(cell.recall_at_10, floor.recall_at_10) << set.name << ' ' << direction << '\n'
+                                                     << eval::format_table(set, table);
+    EXPECT_GE(cell.mrr, floor.mrr) << set.name << ' ' << direction << '\n'
+                                   << eval::format_table(set, table);
   }
 }
 
@@ -87,6 +92,7 @@ TEST_F(CrossLanguageEval, Ntrex128HeadlinesFindTheArticleInEveryLanguage) {
 
   // Same-language search is not worse with expansion on (within one query's
   // worth of rank noise).
+  if (kSanitized) return;
   const eval::Table off = eval::evaluate(set, db, expansion(false), kStride);
   for (Language lang : set.languages) {
     const eval::Cell& with = on.at({lang, lang});
