@@ -57,6 +57,9 @@ void add_translations(AnalysisContext& analysis, std::string_view raw_word, bool
         stem_term.append(t.stems.front());
         forms.emplace_back(stem_term);
         terms.stems.insert(std::move(stem_term));
+        // A word that is its own stem has no Z term in the index (schema.h):
+        // its unstemmed term, the stem itself, finds it.
+        forms.emplace_back(t.stems.front());
       } else {
         // Several words: a phrase of the unstemmed words ("ibu kota").
         forms.emplace_back(Xapian::Query::OP_PHRASE, t.terms.begin(), t.terms.end());

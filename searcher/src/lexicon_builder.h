@@ -7,8 +7,9 @@
 // "president", and the Arabic translation الرئيس is searched by its stem.
 // Each dictionary is also read backwards (ara-eng gives English → Arabic too),
 // and Indonesian ↔ Arabic pivots through English. A translation's weight is
-// the evidence for it: the sum over the paths that reach it of 1/sense rank
-// (pivot paths multiply); rare senses and weak translations are dropped.
+// the evidence for it: 1/sense rank, summed over the dictionaries and
+// directions that give it (pivot paths multiply and add up); rare senses and
+// weak translations are dropped.
 //
 // Thread-safety: thread-safe (each call uses its own analysis context).
 #pragma once

@@ -3,9 +3,11 @@
 // translations only, and both, on the parallel sets of the shared corpus.
 //
 //   xlang_eval [PARALLEL_DIR] [SET...]     SET: ntrex128 pud xquad (default: all)
+// With LISAN_EVAL_DEFAULT_ONLY set, only the default (both on) is run.
 #include <unistd.h>
 #include <xapian.h>
 
+#include <cstdlib>
 #include <filesystem>
 #include <iostream>
 
@@ -53,6 +55,8 @@ int main(int argc, char** argv) {
       for (const Mode mode :
            {Mode{"expansion off", false, false}, Mode{"name keys", true, false},
             Mode{"translation", false, true}, Mode{"both (default)", true, true}}) {
+        if (std::getenv("LISAN_EVAL_DEFAULT_ONLY") != nullptr && !mode.translate) continue;
+        if (std::getenv("LISAN_EVAL_DEFAULT_ONLY") != nullptr && !mode.transliterate) continue;
         SearchOptions options;
         options.transliterate = mode.transliterate;
         options.translate = mode.translate;
