@@ -8,6 +8,7 @@
 #include "language_option.h"
 #include "lisan/analyzers/error.h"
 #include "lisan/indexer/indexer.h"
+#include "lisan/indexer/shards.h"
 
 namespace lisan::cli {
 namespace {
@@ -41,6 +42,7 @@ Command add_index_command(CLI::App& app) {
     std::string lang;
     bool prune = false;
     std::uint64_t max_size = 64ull << 20;
+    std::size_t shards = 0;
     std::vector<std::string> paths;
   };
   auto options = std::make_shared<Options>();
@@ -49,6 +51,9 @@ Command add_index_command(CLI::App& app) {
   sub->add_option("--lang", options->lang, "Force the language: ar, id, en (default: detect)");
   sub->add_flag("--prune", options->prune, "Remove documents whose files are gone");
   sub->add_option("--max-size", options->max_size, "Skip files larger than this many bytes");
+  sub->add_option("--shards", options->shards,
+                  "Split the index into N shards by document id (default: as the index is)")
+      ->check(CLI::Range(std::size_t{1}, std::size_t{256}));
   sub->add_option("PATH", options->paths, "Files, folders, .jsonl files, or - for JSONL on stdin")
       ->required();
   return {sub, [options] {
@@ -64,12 +69,20 @@ Command add_index_command(CLI::App& app) {
                 throw IoError("cannot index " + path + ": no such file or folder");
               }
             }
-            Indexer indexer(options->db, index_options);
-            indexer.on_problem([](const IndexProblem& p) {
+            auto report_problem = [](const IndexProblem& p) {
               std::cerr << "lisan: " << p.source << ": " << p.message << '\n';
-            });
+            };
             std::signal(SIGINT, stop_indexing);
             std::signal(SIGTERM, stop_indexing);
+            const std::size_t shards =
+                options->shards > 0 ? options->shards : existing_shard_count(options->db);
+            if (shards > 0) {
+              print_summary(index_sharded(options->db, shards, index_options, options->paths,
+                                          report_problem));
+              return 0;
+            }
+            Indexer indexer(options->db, index_options);
+            indexer.on_problem(report_problem);
             for (const std::string& path : options->paths) indexer.add_path(path);
             print_summary(indexer.finish());
             return 0;

@@ -123,7 +123,8 @@ Command add_search_command(CLI::App& app) {
   CLI::App* sub = app.add_subcommand("search", "Search an index");
   sub->add_option(
          "--db", options->dbs,
-         "Index folder; repeat to search several as one (default: $LISAN_DB or ./lisan-index)")
+         "Index folder, stub file or tcp://HOST:PORT (xapian-tcpsrv); repeat to search several "
+         "as one (default: $LISAN_DB or ./lisan-index)")
       ->allow_extra_args(false);
   sub->add_option("--lang", options->lang, "Only documents in ar, id or en");
   sub->add_option("--limit", options->limit, "Results to show (default 10)");

@@ -20,6 +20,7 @@
 #include "lisan/analyzers/language_detector.h"
 #include "lisan/analyzers/utf8.h"
 #include "lisan/indexer/schema.h"
+#include "lisan/indexer/shards.h"
 #include "text_file.h"
 #include "xapian_guard.h"
 
@@ -136,6 +137,10 @@ struct Indexer::Impl {
     if (progress_callback) progress_callback(progress);
   }
 
+  bool owns(std::string_view id) const {
+    return options.shard_count <= 1 || shard_of(id, options.shard_count) == options.shard;
+  }
+
   Language detect(const StoredDocument& doc) const {
     if (options.language) return *options.language;
     return detect_language(doc.text.empty() ? doc.title : doc.text);
@@ -174,6 +179,7 @@ struct Indexer::Impl {
   }
 
   void index_file(const fs::path& path, const std::string& id) {
+    if (!owns(id)) return;
     const std::string source = path.string();
     ++progress.files;
     struct stat info {};
@@ -277,6 +283,8 @@ struct Indexer::Impl {
       if (g_stop_requested.load()) return;
       const std::string where = source + ":" + std::to_string(record->line);
       if (!record->document) {
+        // A line that is no document belongs to no shard: the first reports it.
+        if (options.shard != 0) continue;
         problem(where, record->error + "; line skipped", SkipReason::kInvalidRecord);
         continue;
       }
@@ -285,6 +293,7 @@ struct Indexer::Impl {
   }
 
   void add_source_document(const SourceDocument& source_doc, const std::string& where) {
+    if (!owns(source_doc.id)) return;
     if (internal::is_blank(source_doc.text) && internal::is_blank(source_doc.title)) {
       problem(where, "empty text; skipped", SkipReason::kEmpty);
       return;
@@ -359,6 +368,10 @@ struct Indexer::Impl {
 
 Indexer::Indexer(const std::string& db_path, IndexOptions options)
     : impl_(std::make_unique<Impl>(db_path, options)) {
+  if (options.shard_count == 0 || options.shard >= options.shard_count) {
+    throw InvalidArgument("shard " + std::to_string(options.shard) + " of " +
+                          std::to_string(options.shard_count) + " does not exist");
+  }
   g_stop_requested.store(false);
   std::error_code error;
   if (fs::exists(db_path, error) && !fs::is_directory(db_path, error)) {

@@ -30,6 +30,11 @@ struct IndexOptions {
   std::uint64_t batch_bytes = 64ull << 20;
   // Remove documents whose source files are gone under the folders indexed.
   bool prune = false;
+  // Sharding (see lisan/indexer/shards.h): this Indexer analyses and writes
+  // only the documents whose id shard_of() maps to `shard`, and passes over
+  // the others. Requires: shard < shard_count.
+  std::size_t shard_count = 1;
+  std::size_t shard = 0;
 };
 
 // A document handed over by a program (or read from JSONL).
