@@ -12,6 +12,9 @@ packages=(
   zlib1g-dev                      # reading .jsonl.gz corpora in benchmarks
   libgtest-dev libgmock-dev       # tests
   libbenchmark-dev                # benchmarks
+  libcpp-httplib-dev              # HTTP server of `lisan serve`
+  python3 chromium                # the search page's end-to-end test in headless Chromium
+  wrk                             # bench/load_test.sh: HTTP load on loopback
 )
 
 missing=()
