@@ -113,7 +113,7 @@ SearchRequest parse_search_request(const httplib::Request& req, std::size_t max_
 
 struct SearchServer::Impl {
   explicit Impl(const ServerOptions& opts)
-      : options(opts), pool(opts.db_paths, std::max<std::size_t>(opts.threads, 1)) {}
+      : options(opts), pool(opts.db_paths, std::max<std::size_t>(opts.threads, 1), opts.refresh) {}
 
   // Runs `body`, turning what it throws into a JSON error of the right status.
   template <typename Body>

@@ -13,6 +13,7 @@
 // being answered are done. Lifetime: one run() per object.
 #pragma once
 
+#include <chrono>
 #include <cstddef>
 #include <memory>
 #include <string>
@@ -26,6 +27,8 @@ struct ServerOptions {
   int port = 8080;              // 0: any free port (see bound_port())
   std::size_t threads = 4;      // worker threads, each with its own Searcher
   std::size_t max_limit = 100;  // largest `limit` a request may ask for
+  // A searcher is reopened (to see new commits) when older than this.
+  std::chrono::milliseconds refresh{10000};
 };
 
 class SearchServer {

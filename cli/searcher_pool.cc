@@ -4,8 +4,9 @@
 
 namespace lisan::cli {
 
-SearcherPool::SearcherPool(std::vector<std::string> db_paths, std::size_t size)
-    : db_paths_(std::move(db_paths)) {
+SearcherPool::SearcherPool(std::vector<std::string> db_paths, std::size_t size,
+                           std::chrono::milliseconds max_age)
+    : db_paths_(std::move(db_paths)), max_age_(max_age) {
   if (size == 0) throw InvalidArgument("a searcher pool needs at least one searcher");
   for (std::size_t k = 0; k < size; ++k) free_.push_back(open());
 }
@@ -22,7 +23,7 @@ SearcherPool::Lease SearcherPool::acquire() {
     slot = std::move(free_.back());
     free_.pop_back();
   }
-  if (std::chrono::steady_clock::now() - slot.opened > kMaxAge) {
+  if (std::chrono::steady_clock::now() - slot.opened >= max_age_) {
     try {
       slot = open();
     } catch (...) {

@@ -20,18 +20,18 @@ namespace lisan::cli {
 class SearcherPool {
  public:
   // Opens `size` Searchers on `db_paths` now, so that a missing or broken
-  // index fails at start-up rather than on the first request.
+  // index fails at start-up rather than on the first request. A searcher is
+  // reopened when lent out more than `max_age` after it was opened, so that
+  // documents committed since are seen (0: reopened for every lease).
   // Throws what Searcher's constructor throws; InvalidArgument when size is 0.
-  SearcherPool(std::vector<std::string> db_paths, std::size_t size);
+  SearcherPool(std::vector<std::string> db_paths, std::size_t size,
+               std::chrono::milliseconds max_age);
 
   class Lease;
 
-  // A searcher for this thread; waits while all are lent out. A searcher
-  // opened more than kMaxAge ago is reopened first, so that documents
-  // committed since then are seen.
+  // A searcher for this thread (reopened first when too old); waits while
+  // all are lent out.
   Lease acquire();
-
-  static constexpr std::chrono::seconds kMaxAge{10};
 
  private:
   struct Slot {
@@ -62,6 +62,7 @@ class SearcherPool {
   void give_back(Slot slot);
 
   const std::vector<std::string> db_paths_;
+  const std::chrono::milliseconds max_age_;
   std::mutex mutex_;
   std::condition_variable returned_;
   std::vector<Slot> free_;

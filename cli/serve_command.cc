@@ -59,6 +59,7 @@ Command add_serve_command(CLI::App& app) {
     std::vector<std::string> dbs;
     std::string listen = "127.0.0.1:8080";
     std::size_t threads = std::max(4u, std::thread::hardware_concurrency());
+    double refresh_seconds = 10;
   };
   auto options = std::make_shared<Options>();
   CLI::App* sub = app.add_subcommand("serve", "Serve search over HTTP, with a search page at /");
@@ -71,6 +72,10 @@ Command add_serve_command(CLI::App& app) {
   sub->add_option("--threads", options->threads,
                   "Requests answered at once, each by its own searcher (default: max(4, cores))")
       ->check(CLI::Range(std::size_t{1}, std::size_t{256}));
+  sub->add_option("--refresh", options->refresh_seconds,
+                  "Reopen the index at most this often, in seconds, to see new commits "
+                  "(default 10; 0: for every request)")
+      ->check(CLI::Range(0.0, 86400.0));
   return {sub, [options] {
             const ListenAddress address = parse_listen(options->listen);
             ServerOptions server_options;
@@ -80,6 +85,8 @@ Command add_serve_command(CLI::App& app) {
             server_options.host = address.host;
             server_options.port = address.port;
             server_options.threads = options->threads;
+            server_options.refresh = std::chrono::milliseconds(
+                static_cast<std::int64_t>(options->refresh_seconds * 1000));
 
             // SIGTERM and SIGINT are taken by one waiting thread, never by a
             // handler: stopping the server is not async-signal-safe. They are

@@ -189,6 +189,31 @@ TEST(ServeLifecycle, SigtermStopsTheServerCleanly) {
   EXPECT_FALSE(testing::wait_for_port(port, std::chrono::milliseconds(200)));
 }
 
+TEST(ServeLifecycle, SeesDocumentsCommittedWhileServing) {
+  TempDir dir;
+  ASSERT_EQ(run_lisan({"index", "--db", dir / "db", LISAN_CORPUS_DIR}).exit_code, 0);
+  int port = 0;
+  auto server = start_server({"--db", dir / "db", "--threads", "2", "--refresh", "0"}, port);
+  ASSERT_TRUE(server);
+  httplib::Client client("127.0.0.1", port);
+  auto total = [&] {
+    const auto res = client.Get("/search?q=Xylophonist");
+    return res && res->status == 200 ? Json::parse(res->body)["total"].get<int>() : -1;
+  };
+  EXPECT_EQ(total(), 0);
+  // Several commits, so that the revision the server first opened is gone
+  // from the database files (Xapian keeps only the latest ones).
+  for (int k = 0; k < 3; ++k) {
+    const std::string line =
+        Json{{"id", "new-" + std::to_string(k)},
+             {"text", "The xylophonist played in Astana, take " + std::to_string(k)}}
+            .dump() +
+        "\n";
+    ASSERT_EQ(run_lisan({"index", "--db", dir / "db", "-"}, line).exit_code, 0);
+    EXPECT_EQ(total(), k + 1);
+  }
+}
+
 TEST(ServeLifecycle, StartupErrorsAreClear) {
   TempDir dir;
   auto result = run_lisan({"serve", "--db", dir / "missing", "--listen", "127.0.0.1:0"});
