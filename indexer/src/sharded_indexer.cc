@@ -54,6 +54,11 @@ IndexReport index_sharded(const std::string& db_path, std::size_t shard_count,
                           const IndexOptions& options, const std::vector<std::string>& paths,
                           const std::function<void(const IndexProblem&)>& on_problem) {
   if (shard_count == 0) throw InvalidArgument("the number of shards must be at least 1");
+  // Every shard reads every input, and standard input can be read only once.
+  if (std::find(paths.begin(), paths.end(), "-") != paths.end()) {
+    throw InvalidArgument(
+        "a sharded index cannot read standard input (-); save it to a .jsonl file and index that");
+  }
   check_layout(db_path, shard_count);
   std::error_code create_error;
   std::filesystem::create_directories(db_path, create_error);

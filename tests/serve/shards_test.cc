@@ -143,6 +143,14 @@ TEST_F(ShardedSearch, RefusesAnotherShardCountOrShardingAnUnshardedIndex) {
   EXPECT_NE(result.err.find("unsharded index"), std::string::npos) << result.err;
 }
 
+TEST_F(ShardedSearch, StandardInputIsRefusedWithAReason) {
+  const auto result =
+      run_lisan({"index", "--db", *dir_ / "sharded", "-"}, R"({"id": "x", "text": "stdin text"})"
+                                                           "\n");
+  EXPECT_EQ(result.exit_code, 2);
+  EXPECT_NE(result.err.find("cannot read standard input"), std::string::npos) << result.err;
+}
+
 TEST_F(ShardedSearch, TwoTcpServersRankAsOneCombinedIndex) {
   const auto shards = shard_paths(*dir_ / "sharded", 2);
   int port0 = 0, port1 = 0;

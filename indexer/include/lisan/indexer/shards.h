@@ -47,7 +47,8 @@ std::size_t existing_shard_count(const std::string& db_path);
 /// @param on_problem receives each problem once (a bad JSONL line is
 ///        reported by shard 0 only)
 /// @return the shards' reports added up (`seconds`: the slowest shard's)
-/// @throws InvalidArgument when shard_count is 0
+/// @throws InvalidArgument when shard_count is 0, or `paths` holds "-"
+///         (standard input cannot be read by every shard)
 /// @throws IndexError when `db_path` holds an unsharded index or a different
 ///         number of shards, or a shard is locked or damaged
 /// @throws IoError when `db_path` cannot be created
