@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 #include <httplib.h>
 
+#include <atomic>
 #include <csignal>
 #include <memory>
 #include <nlohmann/json.hpp>
@@ -185,7 +186,33 @@ TEST(ServeLifecycle, SigtermStopsTheServerCleanly) {
   ASSERT_TRUE(server);
   httplib::Client client("127.0.0.1", port);
   ASSERT_EQ(client.Get("/healthz")->status, 200);
-  EXPECT_EQ(server->stop(SIGTERM, std::chrono::seconds(10)), std::optional<int>(0));
+  // Clients keep asking while the server is told to stop: every answer that
+  // arrives is whole (a 200 with parseable JSON); the rest are refused.
+  std::atomic<bool> stop_asking{false};
+  std::atomic<int> answered{0}, broken{0};
+  {
+    std::vector<std::jthread> clients;
+    for (int t = 0; t < 4; ++t) {
+      clients.emplace_back([&] {
+        httplib::Client asker("127.0.0.1", port);
+        asker.set_read_timeout(30, 0);
+        while (!stop_asking.load()) {
+          const auto res = asker.Get("/search?q=Kazakhstan%20Washington");
+          if (!res) continue;
+          if (res->status == 200 && Json::accept(res->body)) {
+            ++answered;
+          } else {
+            ++broken;
+          }
+        }
+      });
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    EXPECT_EQ(server->stop(SIGTERM, std::chrono::seconds(10)), std::optional<int>(0));
+    stop_asking.store(true);
+  }
+  EXPECT_GT(answered.load(), 0);
+  EXPECT_EQ(broken.load(), 0);
   EXPECT_FALSE(testing::wait_for_port(port, std::chrono::milliseconds(200)));
 }
 
