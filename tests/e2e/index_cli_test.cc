@@ -167,7 +167,12 @@ TEST_F(GeneratedCorpus, SearchesInOtherProcessesNeverFailWhileTheIndexerCommits)
     const auto cli = run_lisan({"search", "--db", dir / "db", "--json", "government"});
     ASSERT_EQ(cli.exit_code, 0) << cli.err;
     ASSERT_NO_THROW(Json::parse(cli.out));
-    searches += 2;
+    // A reader sees whole commits only: the seed corpus plus whole batches.
+    const auto info = run_lisan({"info", "--db", dir / "db", "--json"});
+    ASSERT_EQ(info.exit_code, 0) << info.err;
+    const int seen = Json::parse(info.out)["documents"].get<int>();
+    EXPECT_TRUE((seen - 5) % 50 == 0 || seen == kFiles + 5) << seen;
+    searches += 3;
   }
   EXPECT_EQ(indexer.wait(), 0) << read_file(dir / "log");
   EXPECT_GE(searches, 4) << "the searches must overlap the indexing";
