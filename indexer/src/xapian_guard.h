@@ -9,6 +9,7 @@
 #include <string>
 #include <utility>
 
+#include "index_metadata.h"
 #include "lisan/analyzers/error.h"
 
 namespace lisan::internal {
@@ -44,6 +45,11 @@ decltype(auto) with_index_errors(const std::string& db_path, Body&& body) {
                      check_hint(db_path) + " and rebuild it");
   } catch (const Xapian::DatabaseNotFoundError& e) {
     std::error_code error;
+    if (is_interrupted_creation(db_path)) {
+      throw IndexError("index " + db_path +
+                       " was never completely created (its creation was interrupted); "
+                       "run `lisan index` on it to create it");
+    }
     if (std::filesystem::is_directory(db_path, error) &&
         !std::filesystem::is_empty(db_path, error)) {
       // A folder with files but no database in it: a wrong --db, or an index

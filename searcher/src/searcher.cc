@@ -224,7 +224,8 @@ SearchResults Searcher::search(std::string_view query, const SearchOptions& opti
 
 IndexInfo Searcher::info() {
   IndexInfo info;
-  internal::with_index_errors(join_paths(impl_->paths), [&] {
+  internal::with_index_errors_reopening(join_paths(impl_->paths), impl_->db, [&] {
+    info = IndexInfo{};  // a retry after the index changed starts afresh
     info.documents = impl_->db.get_doccount();
     const std::string lang_prefix(schema::kLanguagePrefix);
     for (auto it = impl_->db.allterms_begin(lang_prefix); it != impl_->db.allterms_end(lang_prefix);

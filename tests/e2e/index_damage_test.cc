@@ -1,7 +1,9 @@
 // End-to-end: indexes that lisan must refuse — of another schema or analyzer
 // version, damaged, not an index at all — give a clear error naming the
 // index (and xapian-check for damage), exit status 1, and never a crash.
+#include <fcntl.h>
 #include <gtest/gtest.h>
+#include <unistd.h>
 #include <xapian.h>
 
 #include <filesystem>
@@ -122,6 +124,43 @@ TEST(DamagedIndex, IndexFolderWithAStrayFileIsRefusedForWriting) {
   EXPECT_TRUE(contains(result.err, "holds stray.txt")) << result.err;
   EXPECT_EQ(run_lisan({"search", "--db", dir / "db", "Tokayev"}).exit_code, 0)
       << "reading is harmless and still works";
+}
+
+// What `kill -9` during Xapian's creation of a database leaves: empty
+// tables and the version file still under its temporary name.
+void write_interrupted_creation(const std::string& db) {
+  for (const char* name : {"flintlock", "postlist.glass", "termlist.glass"}) {
+    write_file(db + "/" + name, "");
+  }
+  write_file(db + "/v.tmp", std::string(77, '\x01'));
+}
+
+TEST(DamagedIndex, InterruptedCreationIsExplainedAndARerunCreatesTheIndex) {
+  TempDir dir;
+  write_interrupted_creation(dir / "db");
+  const auto info = run_lisan({"info", "--db", dir / "db"});
+  EXPECT_EQ(info.exit_code, 1);
+  EXPECT_TRUE(contains(info.err, "was never completely created")) << info.err;
+  const auto index = run_lisan({"index", "--db", dir / "db", LISAN_CORPUS_DIR});
+  ASSERT_EQ(index.exit_code, 0) << index.err;
+  EXPECT_EQ(Xapian::Database(dir / "db").get_doccount(), 5u);
+  EXPECT_FALSE(fs::exists(dir / "db/v.tmp"));
+}
+
+TEST(DamagedIndex, InterruptedCreationIsLeftAloneWhileAnotherWriterHoldsTheLock) {
+  TempDir dir;
+  write_interrupted_creation(dir / "db");
+  const int fd = ::open((dir / "db/flintlock").c_str(), O_RDWR);
+  ASSERT_GE(fd, 0);
+  struct flock lock {};
+  lock.l_type = F_WRLCK;
+  lock.l_whence = SEEK_SET;
+  ASSERT_EQ(::fcntl(fd, F_OFD_SETLK, &lock), 0);
+  const auto index = run_lisan({"index", "--db", dir / "db", LISAN_CORPUS_DIR});
+  ::close(fd);
+  EXPECT_EQ(index.exit_code, 1);
+  EXPECT_TRUE(contains(index.err, "is locked by another process")) << index.err;
+  EXPECT_TRUE(fs::exists(dir / "db/v.tmp")) << "another writer's files are not touched";
 }
 
 TEST(DamagedIndex, PathThatIsAFileIsRefused) {

@@ -4,6 +4,9 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <chrono>
+#include <mutex>
+#include <string>
 #include <thread>
 #include <vector>
 
@@ -39,21 +42,35 @@ TEST(Threads, SearchersInThreadsWhileAnIndexerCommits) {
   std::atomic<bool> writing{true};
   std::atomic<int> failures{0};
   std::atomic<int> searches{0};
+  std::atomic<int> ready{0};
+  std::mutex error_mutex;
+  std::string first_error;
   std::vector<std::thread> threads;
   for (int t = 0; t < kSearchers; ++t) {
     threads.emplace_back([&, t] {
       Searcher searcher({dir / "db"});  // one per thread, as documented
       const char* queries[] = {"pemerintah kebijakan", "government policy", "كازاخستان"};
-      while (writing.load()) {
+      bool first = true;
+      do {
+        std::string error;
         try {
-          if (searcher.search(queries[t % 3]).hits.empty()) ++failures;
+          if (searcher.search(queries[t % 3]).hits.empty()) error = "no hits";
           ++searches;
-        } catch (const std::exception&) {
-          ++failures;
+        } catch (const std::exception& e) {
+          error = e.what();
         }
-      }
+        if (!error.empty()) {
+          ++failures;
+          const std::lock_guard<std::mutex> lock(error_mutex);
+          if (first_error.empty()) first_error = std::string(queries[t % 3]) + ": " + error;
+        }
+        if (first) ++ready;
+        first = false;
+      } while (writing.load());
     });
   }
+  // The writer starts once every searcher is searching, so that they overlap.
+  while (ready.load() < kSearchers) std::this_thread::sleep_for(std::chrono::milliseconds(1));
   IndexOptions options;
   options.batch_documents = 25;
   {
@@ -63,8 +80,8 @@ TEST(Threads, SearchersInThreadsWhileAnIndexerCommits) {
   }
   writing.store(false);
   for (std::thread& thread : threads) thread.join();
-  EXPECT_EQ(failures.load(), 0);
-  EXPECT_GT(searches.load(), 0);
+  EXPECT_EQ(failures.load(), 0) << first_error;
+  EXPECT_GE(searches.load(), kSearchers);
   Searcher after({dir / "db"});
   EXPECT_EQ(after.info().documents, 600u);
 }

@@ -100,8 +100,10 @@ struct IndexProgress {
 
 class Indexer {
  public:
-  // Opens the index at `db_path`, creating it (and its folder) when missing.
-  // Throws IndexError when it is locked, damaged, or of an unsupported version.
+  // Opens the index at `db_path`, creating it (and its folder) when missing,
+  // or when only the leftovers of a creation killed half-way are there.
+  // Throws IndexError when it is locked, damaged, of an unsupported version,
+  // or when `db_path` is a file or a folder holding other files.
   Indexer(const std::string& db_path, IndexOptions options = {});
   ~Indexer();
   Indexer(const Indexer&) = delete;
