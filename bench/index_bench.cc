@@ -8,9 +8,10 @@
 //     --baseline        also index with plain Xapian (TermGenerator) and print the ratio
 //     --ceiling         also time Xapian's writer alone on lisan's own documents
 //     --queries         query latency (p50/p95/p99) on the index lisan built
+//     --one-job         also run lisan with one job, for the --jobs speed-up
 //     --schema-stats    (document, term) pairs that each schema choice writes
 //     --modes LIST      comma-separated modes instead of the flags above:
-//                       lisan,baseline,ceiling,queries,stats
+//                       lisan,lisan1,baseline,ceiling,queries,stats
 //     --megabytes N     size of the generated corpus when none is given (20)
 //     --work DIR        scratch folder (default: a new one under the system's temp folder)
 //
@@ -115,6 +116,8 @@ Options parse_options(int argc, char** argv) {
       options.modes.insert("ceiling");
     } else if (arg == "--queries") {
       options.modes.insert("queries");
+    } else if (arg == "--one-job") {
+      options.modes.insert("lisan1");
     } else if (arg == "--schema-stats") {
       options.modes.insert("stats");
     } else if (arg == "--modes") {
@@ -124,8 +127,8 @@ Options parse_options(int argc, char** argv) {
         std::size_t comma = list.find(',', start);
         if (comma == std::string::npos) comma = list.size();
         const std::string mode = list.substr(start, comma - start);
-        if (mode != "lisan" && mode != "baseline" && mode != "ceiling" && mode != "queries" &&
-            mode != "stats") {
+        if (mode != "lisan" && mode != "lisan1" && mode != "baseline" && mode != "ceiling" &&
+            mode != "queries" && mode != "stats") {
           usage_error("unknown mode '" + mode + "'");
         }
         options.modes.insert(mode);
@@ -238,13 +241,13 @@ double rerun_lisan(const Options& options, const fs::path& db) {
 }
 
 // lisan's indexer through its library API, as `lisan index --jobs N` runs it.
-ModeResult run_lisan(const Options& options, const fs::path& db) {
+ModeResult run_lisan(const Options& options, unsigned jobs, const fs::path& db) {
   ModeResult result;
   fs::remove_all(db);
   const Clock::time_point start = Clock::now();
   const double cpu_start = process_cpu_seconds();
   lisan::IndexOptions index_options;
-  index_options.jobs = options.jobs;
+  index_options.jobs = jobs;
   index_options.memory_budget_bytes = options.memory_mb << 20;
   lisan::Indexer indexer(db.string(), index_options);
   add_corpus(indexer, options.corpus, &result.text_bytes);
@@ -587,10 +590,18 @@ int main(int argc, char** argv) {
               "MB/s", "cpu s", "MB/cpu-s", "docs/s", "RSS MB", "index MB", "compact MB");
 
   const fs::path lisan_db = options.work / "lisan";
-  std::optional<ChildRun> lisan, baseline, ceiling;
+  std::optional<ChildRun> lisan, lisan1, baseline, ceiling;
   if (options.modes.contains("lisan")) {
-    lisan = run_in_child("lisan", [&] { return run_lisan(options, lisan_db); });
+    lisan = run_in_child("lisan", [&] { return run_lisan(options, options.jobs, lisan_db); });
     print_row("lisan", *lisan);
+  }
+  if (options.modes.contains("lisan1")) {
+    lisan1 = run_in_child("lisan -j1", [&] {
+      ModeResult result = run_lisan(options, 1, options.work / "lisan1");
+      fs::remove_all(options.work / "lisan1");
+      return result;
+    });
+    print_row("lisan -j1", *lisan1);
   }
   if (options.modes.contains("baseline")) {
     baseline =
@@ -616,6 +627,10 @@ int main(int argc, char** argv) {
     std::printf("lisan re-run on unchanged input: %.1f s (%.1f %% of the first run)\n",
                 lisan->result.rerun_seconds,
                 100 * lisan->result.rerun_seconds / lisan->result.seconds);
+  }
+  if (lisan && lisan1) {
+    std::printf("lisan --jobs %u / --jobs 1: %.2fx MB/s (wall), %.2fx MB per CPU second\n",
+                options.jobs, mb_per_s(*lisan) / mb_per_s(*lisan1), cpu_ratio(*lisan, *lisan1));
   }
   if (lisan && baseline) {
     std::printf("lisan / plain Xapian: %.2fx MB/s (wall), %.2fx MB per CPU second\n",

@@ -2,17 +2,27 @@
 
 #include <csignal>
 #include <filesystem>
+#include <iomanip>
 #include <iostream>
+#include <optional>
 
 #include "commands.h"
 #include "language_option.h"
 #include "lisan/analyzers/error.h"
 #include "lisan/indexer/indexer.h"
+#include "progress_bar.h"
 
 namespace lisan::cli {
 namespace {
 
-extern "C" void stop_indexing(int) { Indexer::request_stop(); }
+// The signal that asked the run to stop, for the exit status (128 + signal,
+// as shells report a process ended by it).
+volatile std::sig_atomic_t g_stop_signal = 0;
+
+extern "C" void stop_indexing(int signal) {
+  g_stop_signal = signal;
+  Indexer::request_stop();
+}
 
 void print_summary(const IndexReport& r) {
   std::cerr << "indexed: " << r.added << " added, " << r.replaced << " replaced, " << r.unchanged
@@ -29,8 +39,11 @@ void print_summary(const IndexReport& r) {
   std::cerr << "\n" << r.bytes << " bytes of text";
   for (const auto& [lang, count] : r.languages) std::cerr << ", " << lang << ": " << count;
   if (r.repaired_utf8 > 0) std::cerr << ", " << r.repaired_utf8 << " repaired (invalid UTF-8)";
-  std::cerr << ", " << r.seconds << " s\n";
-  if (r.interrupted) std::cerr << "interrupted: the documents indexed so far are committed\n";
+  std::cerr << ", " << std::fixed << std::setprecision(2) << r.seconds << " s\n";
+  if (r.interrupted) {
+    std::cerr << "interrupted: the documents indexed so far are committed; run the same command "
+                 "again to complete the index\n";
+  }
 }
 
 }  // namespace
@@ -41,6 +54,7 @@ Command add_index_command(CLI::App& app) {
     std::string lang;
     bool prune = false;
     std::uint64_t max_size = 64ull << 20;
+    std::size_t batch_documents = IndexOptions{}.batch_documents;
     unsigned jobs = 1;
     std::uint64_t memory_mb = 512;
     std::vector<std::string> paths;
@@ -50,7 +64,11 @@ Command add_index_command(CLI::App& app) {
   sub->add_option("--db", options->db, "Index folder (default: $LISAN_DB or ./lisan-index)");
   sub->add_option("--lang", options->lang, "Force the language: ar, id, en (default: detect)");
   sub->add_flag("--prune", options->prune, "Remove documents whose files are gone");
-  sub->add_option("--max-size", options->max_size, "Skip files larger than this many bytes");
+  sub->add_option("--max-size", options->max_size,
+                  "Skip files larger than this many bytes (default 64 MiB)");
+  sub->add_option("--batch", options->batch_documents,
+                  "Commit after this many documents (default 5000)")
+      ->check(CLI::PositiveNumber);
   sub->add_option("-j,--jobs", options->jobs,
                   "Threads that analyse and write a new index (one shard each)")
       ->check(CLI::Range(1u, 256u));
@@ -63,6 +81,7 @@ Command add_index_command(CLI::App& app) {
             index_options.language = language_option(options->lang);
             index_options.prune = options->prune;
             index_options.max_file_bytes = options->max_size;
+            index_options.batch_documents = options->batch_documents;
             index_options.jobs = options->jobs;
             index_options.memory_budget_bytes = options->memory_mb << 20;
             // Check every path before the index is touched: a typo must not
@@ -70,18 +89,32 @@ Command add_index_command(CLI::App& app) {
             for (const std::string& path : options->paths) {
               std::error_code error;
               if (path != "-" && !std::filesystem::exists(path, error)) {
-                throw IoError("cannot index " + path + ": no such file or folder");
+                throw IoError("cannot index " + path + ": " +
+                              (error ? error.message() : "no such file or folder"));
               }
             }
+            // With a file size limit (ulimit -f) a write past it must fail
+            // with EFBIG, reported as "no space", not kill the process.
+            std::signal(SIGXFSZ, SIG_IGN);
             Indexer indexer(options->db, index_options);
-            indexer.on_problem([](const IndexProblem& p) {
+            std::optional<ProgressBar> bar;
+            if (isatty(STDERR_FILENO) != 0) bar.emplace(estimate_input(options->paths));
+            indexer.on_problem([&bar](const IndexProblem& p) {
+              if (bar) bar->clear();
               std::cerr << "lisan: " << p.source << ": " << p.message << '\n';
             });
+            if (bar) indexer.on_progress([&bar](const IndexProgress& p) { bar->update(p); });
+            g_stop_signal = 0;
             std::signal(SIGINT, stop_indexing);
             std::signal(SIGTERM, stop_indexing);
-            for (const std::string& path : options->paths) indexer.add_path(path);
-            print_summary(indexer.finish());
-            return 0;
+            for (const std::string& path : options->paths) {
+              if (g_stop_signal != 0) break;
+              indexer.add_path(path);
+            }
+            const IndexReport report = indexer.finish();
+            if (bar) bar->clear();
+            print_summary(report);
+            return g_stop_signal != 0 ? 128 + g_stop_signal : 0;
           }};
 }
 

@@ -3,6 +3,7 @@
 
 #include "commands.h"
 #include "language_option.h"
+#include "lisan/analyzers/error.h"
 #include "lisan/searcher/searcher.h"
 
 namespace lisan::cli {
@@ -66,6 +67,15 @@ std::string snippet_terminal(const MarkedText& snippet, bool color) {
   return out;
 }
 
+// Spaces up to the code point at byte `offset` of `query`, then "^".
+std::string caret_line(std::string_view query, std::size_t offset) {
+  std::string line;
+  for (std::size_t i = 0; i < offset && i < query.size(); ++i) {
+    if ((static_cast<unsigned char>(query[i]) & 0xC0) != 0x80) line += ' ';
+  }
+  return line + '^';
+}
+
 void print_json(const SearchResults& results, bool explain) {
   nlohmann::json hits = nlohmann::json::array();
   for (const Hit& hit : results.hits) {
@@ -83,6 +93,7 @@ void print_json(const SearchResults& results, bool explain) {
                         {"total", results.total},
                         {"facets", {{"lang", results.language_facets}}},
                         {"results", hits}};
+  if (!results.suggestion.empty()) out["suggestion"] = results.suggestion;
   if (explain) out["xapian_query"] = results.query_description;
   std::cout << out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
 }
@@ -90,6 +101,7 @@ void print_json(const SearchResults& results, bool explain) {
 void print_text(const SearchResults& results, bool explain) {
   const bool color = stdout_wants_color();
   if (explain) std::cout << "query: " << results.query_description << '\n';
+  if (!results.suggestion.empty()) std::cout << "did you mean: " << results.suggestion << '\n';
   std::cout << "about " << results.total << " result(s)";
   for (const auto& [lang, count] : results.language_facets)
     std::cout << "  " << lang << ": " << count;
@@ -142,7 +154,16 @@ Command add_search_command(CLI::App& app) {
             std::vector<std::string> dbs = options->dbs;
             if (dbs.empty()) dbs.push_back(default_db_path());
             Searcher searcher(dbs);
-            const SearchResults results = searcher.search(query, search_options);
+            SearchResults results;
+            try {
+              results = searcher.search(query, search_options);
+            } catch (const QueryError& e) {
+              // A usage error: show where, under the query itself.
+              std::cerr << "lisan: " << e.what() << '\n'
+                        << "  " << query << '\n'
+                        << "  " << caret_line(query, e.offset()) << '\n';
+              return 2;
+            }
             if (options->json) {
               print_json(results, options->explain);
             } else {

@@ -12,6 +12,7 @@ packages=(
   zlib1g-dev                      # reading .jsonl.gz corpora in benchmarks
   libgtest-dev libgmock-dev       # tests
   libbenchmark-dev                # benchmarks
+  clang libfuzzer-14-dev libclang-rt-14-dev  # libFuzzer targets (fuzz/)
 )
 
 missing=()

@@ -1,12 +1,46 @@
 #include "index_metadata.h"
 
 #include <ctime>
+#include <filesystem>
 
 #include "lisan/analyzers/error.h"
 #include "lisan/analyzers/version.h"
 #include "lisan/indexer/schema.h"
 
 namespace lisan::internal {
+namespace {
+
+// Xapian's own files in a glass database folder; anything else there means
+// the folder is not (only) an index.
+bool is_index_file_name(const std::string& name) {
+  return name == "iamglass" || name == "flintlock" || name.ends_with(".glass") ||
+         name.ends_with(".tmp") || name.ends_with(".DB");
+}
+
+}  // namespace
+
+// Refuses to create an index in a folder that holds other things (a wrong
+// --db such as a documents folder): Xapian would write its files among them.
+void check_index_folder(const std::string& db_path) {
+  std::error_code error;
+  if (!std::filesystem::exists(db_path, error)) return;
+  if (!std::filesystem::is_directory(db_path, error)) {
+    throw IndexError("index path " + db_path + " is a file, not an index folder");
+  }
+  std::filesystem::directory_iterator it(db_path, error);
+  if (error) {
+    throw IoError("cannot read index folder " + db_path + ": " + error.message());
+  }
+  for (; it != std::filesystem::directory_iterator(); it.increment(error)) {
+    if (error) break;
+    const std::string name = it->path().filename().string();
+    if (!is_index_file_name(name)) {
+      throw IndexError("folder " + db_path + " is not an index (it holds " + name +
+                       "); give --db a new or empty folder, or check it with `xapian-check " +
+                       db_path + "` if it was an index");
+    }
+  }
+}
 
 std::string utc_now_iso8601() {
   const std::time_t now = std::time(nullptr);

@@ -14,6 +14,12 @@ void stamp_new_index(Xapian::WritableDatabase& db);
 // build reads. An index with no documents and no stamp is accepted (new).
 void check_index_compatible(const Xapian::Database& db, const std::string& db_path);
 
+// Throws unless `db_path` is missing, an empty folder, or a folder of
+// Xapian's files only: IndexError for a file or a folder holding anything
+// else (an index must not be written among other files), IoError when the
+// folder cannot be listed.
+void check_index_folder(const std::string& db_path);
+
 // Current UTC time as ISO 8601, e.g. 2026-11-25T17:30:00Z.
 std::string utc_now_iso8601();
 

@@ -49,6 +49,17 @@ static_assert(std::atomic<bool>::is_always_lock_free, "request_stop runs in sign
 
 std::string errno_text(int error) { return std::strerror(error); }
 
+// Says why a symbolic link is skipped: broken and looping links are the
+// user's to fix, the others are skipped by rule.
+std::string symlink_skip_message(const fs::path& link) {
+  struct stat target {};
+  if (::stat(link.c_str(), &target) == 0) return "symbolic link, not followed; skipped";
+  const int error = errno;
+  if (error == ELOOP) return "symbolic link loop; skipped";
+  if (error == ENOENT) return "broken symbolic link (its target is missing); skipped";
+  return "symbolic link to an unreadable target (" + errno_text(error) + "); skipped";
+}
+
 bool has_extension(const std::string& path, std::string_view ext) {
   return path.size() > ext.size() && path.compare(path.size() - ext.size(), ext.size(), ext) == 0;
 }
@@ -222,6 +233,12 @@ struct Indexer::Impl {
   }
 
   void index_file(const fs::path& path, const std::string& id) {
+    index_one_file(path, id);
+    // Also after skipped and unchanged files, so that progress moves on a re-run.
+    if (progress_callback) progress_callback(progress);
+  }
+
+  void index_one_file(const fs::path& path, const std::string& id) {
     const std::string source = path.string();
     ++progress.files;
     struct stat info {};
@@ -308,7 +325,7 @@ struct Indexer::Impl {
       if (is_link) {
         // Symlinks are not followed: they may lead outside the folder or
         // round in a loop, and a linked file inside it is indexed anyway.
-        problem(path.string(), "symbolic link, not followed; skipped", SkipReason::kSymlinkLoop);
+        problem(path.string(), symlink_skip_message(path), SkipReason::kSymlinkLoop);
         continue;
       }
       if (entry.is_directory(status_error)) {
@@ -412,10 +429,7 @@ struct Indexer::Impl {
 Indexer::Indexer(const std::string& db_path, IndexOptions options)
     : impl_(std::make_unique<Impl>(db_path, options)) {
   g_stop_requested.store(false);
-  std::error_code error;
-  if (fs::exists(db_path, error) && !fs::is_directory(db_path, error)) {
-    throw IndexError("index path " + db_path + " is a file, not an index folder");
-  }
+  internal::check_index_folder(db_path);
   internal::with_index_errors(db_path, [&] {
     impl_->db = Xapian::WritableDatabase(db_path, Xapian::DB_CREATE_OR_OPEN);
     internal::check_index_compatible(impl_->db, db_path);
@@ -427,7 +441,9 @@ Indexer::Indexer(const std::string& db_path, IndexOptions options)
     // lock just taken says no other writer is using it.
     std::error_code ignored;
     fs::remove_all(impl_->bulk_work_dir(), ignored);
-    impl_->bulk_eligible = impl_->db.get_doccount() == 0;
+    // One job keeps the batch commits that make a long run's progress
+    // durable as it goes; with more, the index appears whole at the end.
+    impl_->bulk_eligible = impl_->options.jobs > 1 && impl_->db.get_doccount() == 0;
   });
 }
 

@@ -3,12 +3,31 @@
 
 #include <xapian.h>
 
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
 #include <string>
 #include <utility>
 
 #include "lisan/analyzers/error.h"
 
 namespace lisan::internal {
+
+// True when Xapian failed because the disk (or the process's file size
+// limit, RLIMIT_FSIZE) is full: Xapian keeps the errno text of the failed
+// write in get_error_string().
+inline bool is_out_of_space(const Xapian::Error& e) {
+  const char* cause = e.get_error_string();
+  if (cause == nullptr) return false;
+  for (int code : {ENOSPC, EFBIG, EDQUOT}) {
+    if (std::strcmp(cause, std::strerror(code)) == 0) return true;
+  }
+  return false;
+}
+
+inline std::string check_hint(const std::string& db_path) {
+  return "; check it with `xapian-check " + db_path + "`";
+}
 
 // Runs `body`; rethrows a Xapian::Error as the lisan::Error a caller can act
 // on, naming the index and, for damage, the tool that diagnoses it.
@@ -21,19 +40,60 @@ decltype(auto) with_index_errors(const std::string& db_path, Body&& body) {
                      " is locked by another process (another `lisan index` "
                      "is writing it); wait for it to finish");
   } catch (const Xapian::DatabaseCorruptError& e) {
-    throw IndexError("index " + db_path + " is damaged (" + e.get_msg() +
-                     "); check it with `xapian-check " + db_path + "` and rebuild it");
+    throw IndexError("index " + db_path + " is damaged (" + e.get_msg() + ")" +
+                     check_hint(db_path) + " and rebuild it");
   } catch (const Xapian::DatabaseNotFoundError& e) {
+    std::error_code error;
+    if (std::filesystem::is_directory(db_path, error) &&
+        !std::filesystem::is_empty(db_path, error)) {
+      // A folder with files but no database in it: a wrong --db, or an index
+      // whose version file is lost.
+      throw IndexError("folder " + db_path + " is not an index (" + e.get_msg() +
+                       "); if it was one, it is damaged" + check_hint(db_path));
+    }
     throw IndexError("no index at " + db_path + " (" + e.get_msg() + ")");
   } catch (const Xapian::DatabaseOpeningError& e) {
     throw IndexError("cannot open index " + db_path + ": " + e.get_msg() +
-                     "; if it should be an index, check it with `xapian-check " + db_path + "`");
+                     "; if it should be an index" + check_hint(db_path));
+  } catch (const Xapian::DatabaseModifiedError& e) {
+    throw IndexError("index " + db_path + " kept changing while it was read (" + e.get_msg() +
+                     "); try again");
   } catch (const Xapian::DatabaseError& e) {
-    throw IndexError("index " + db_path + ": " + e.get_description() +
-                     "; check it with `xapian-check " + db_path + "`");
+    if (is_out_of_space(e)) {
+      throw IoError("no space left to write index " + db_path + " (" + e.get_error_string() +
+                    "); the index stays at its last commit: free some space and run again");
+    }
+    throw IndexError("index " + db_path + " is damaged or unreadable (" + e.get_description() +
+                     ")" + check_hint(db_path));
   } catch (const Xapian::Error& e) {
+    if (is_out_of_space(e)) {
+      throw IoError("no space left to write index " + db_path + " (" + e.get_error_string() +
+                    "); the index stays at its last commit: free some space and run again");
+    }
     throw Error("index " + db_path + ": " + e.get_description());
   }
+}
+
+// with_index_errors for readers: when a writer's commits have recycled the
+// blocks of the revision `db` reads, Xapian throws DatabaseModifiedError;
+// the remedy it documents is to reopen (at the latest commit) and read again.
+// `body` runs again from the start, so it must reset what it fills.
+template <typename Body>
+void with_index_errors_reopening(const std::string& db_path, Xapian::Database& db, Body&& body) {
+  // A read fails only when it lasts longer than two commits of the writer
+  // this many times in a row.
+  constexpr int kAttempts = 10;
+  with_index_errors(db_path, [&] {
+    for (int attempt = 1;; ++attempt) {
+      try {
+        body();
+        return;
+      } catch (const Xapian::DatabaseModifiedError&) {
+        if (attempt == kAttempts) throw;
+        db.reopen();
+      }
+    }
+  });
 }
 
 }  // namespace lisan::internal

@@ -1,11 +1,13 @@
 #include "query_builder.h"
 
 #include <algorithm>
+#include <optional>
 #include <set>
 #include <span>
 #include <string>
 #include <vector>
 
+#include "lisan/analyzers/error.h"
 #include "lisan/analyzers/stopwords.h"
 #include "lisan/indexer/schema.h"
 
@@ -57,26 +59,216 @@ Xapian::Query QueryBuilder::word(std::string_view raw_word, QueryTerms& terms) {
   return Xapian::Query(Xapian::Query::OP_OR, std::begin(parts), std::end(parts));
 }
 
-Xapian::Query QueryBuilder::words(std::string_view text, QueryTerms& terms) {
-  struct Word {
-    std::string raw;  // as typed: each language analyses it afresh
+namespace {
+
+using Queries = std::vector<Xapian::Query>;
+
+Xapian::Query combine(Xapian::Query::op op, const Queries& parts) {
+  if (parts.size() == 1) return parts.front();
+  return Xapian::Query(op, parts.begin(), parts.end());
+}
+
+// The boolean term of a language; weight 0 so that a filter never ranks.
+Xapian::Query language_term(std::string_view code) {
+  const std::optional<Language> lang = parse_language(code);  // checked by the parser
+  std::string term(schema::kLanguagePrefix);
+  term.append(language_code(lang.value_or(Language::kUnknown)));
+  return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(term), 0.0);
+}
+
+}  // namespace
+
+Xapian::Query QueryBuilder::build(const QueryNode& root, QueryTerms& terms,
+                                  std::vector<QueryWord>& words) {
+  term_count_ = 0;
+  saw_stopword_ = false;
+  Context context{.drop_stopwords = true, .negated = false, .terms = &terms, .words = &words};
+  Xapian::Query query = node(root, context);
+  if (query.empty() && saw_stopword_) {
+    // Nothing but stopwords ("the of", "dan yang"): search them after all.
+    terms = QueryTerms();
+    words.clear();
+    term_count_ = 0;
+    context.drop_stopwords = false;
+    query = node(root, context);
+  }
+  return query;
+}
+
+Xapian::Query QueryBuilder::node(const QueryNode& n, const Context& context) {
+  switch (n.kind) {
+    case QueryNode::Kind::kWord:
+      return word_node(n, context);
+    case QueryNode::Kind::kPhrase:
+      return phrase_node(n, context);
+    case QueryNode::Kind::kLanguage:
+      return language_term(n.text);
+    case QueryNode::Kind::kSequence:
+      return sequence(n, context);
+    case QueryNode::Kind::kAnd:
+    case QueryNode::Kind::kOr: {
+      Queries parts;
+      for (const QueryNode& child : n.children) {
+        Xapian::Query part = node(child, context);
+        if (!part.empty()) parts.push_back(std::move(part));
+      }
+      if (parts.empty()) return Xapian::Query();
+      return combine(n.kind == QueryNode::Kind::kAnd ? Xapian::Query::OP_AND : Xapian::Query::OP_OR,
+                     parts);
+    }
+    case QueryNode::Kind::kAndNot: {
+      Xapian::Query positive = node(n.children.front(), context);
+      Context negated = context;
+      negated.negated = true;
+      Queries excluded;
+      for (std::size_t i = 1; i < n.children.size(); ++i) {
+        Xapian::Query part = node(n.children[i], negated);
+        if (!part.empty()) excluded.push_back(std::move(part));
+      }
+      if (excluded.empty()) return positive;
+      if (positive.empty()) positive = Xapian::Query::MatchAll;
+      return Xapian::Query(Xapian::Query::OP_AND_NOT, positive,
+                           combine(Xapian::Query::OP_OR, excluded));
+    }
+  }
+  return Xapian::Query();
+}
+
+// Clauses of a sequence: plain ones rank (OR), +required ones must match,
+// -excluded ones must not; lang: clauses filter. "-x" alone means every
+// document without x.
+Xapian::Query QueryBuilder::sequence(const QueryNode& n, const Context& context) {
+  Queries optional, required, excluded, languages;
+  Context negated = context;
+  negated.negated = true;
+  for (const QueryNode& child : n.children) {
+    const bool excludes = child.modifier == QueryNode::Modifier::kExcluded;
+    if (child.kind == QueryNode::Kind::kLanguage && !excludes) {
+      languages.push_back(language_term(child.text));
+      continue;
+    }
+    Xapian::Query part = node(child, excludes ? negated : context);
+    if (part.empty()) continue;
+    switch (child.modifier) {
+      case QueryNode::Modifier::kNone:
+        optional.push_back(std::move(part));
+        break;
+      case QueryNode::Modifier::kRequired:
+        required.push_back(std::move(part));
+        break;
+      case QueryNode::Modifier::kExcluded:
+        excluded.push_back(std::move(part));
+        break;
+    }
+  }
+  Xapian::Query query;
+  if (!required.empty()) {
+    query = combine(Xapian::Query::OP_AND, required);
+    if (!optional.empty()) {
+      query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, query,
+                            combine(Xapian::Query::OP_OR, optional));
+    }
+  } else if (!optional.empty()) {
+    query = combine(Xapian::Query::OP_OR, optional);
+  } else if (!languages.empty() || !excluded.empty()) {
+    query = Xapian::Query::MatchAll;
+  } else {
+    return query;
+  }
+  if (!languages.empty()) {
+    query =
+        Xapian::Query(Xapian::Query::OP_FILTER, query, combine(Xapian::Query::OP_OR, languages));
+  }
+  if (!excluded.empty()) {
+    query =
+        Xapian::Query(Xapian::Query::OP_AND_NOT, query, combine(Xapian::Query::OP_OR, excluded));
+  }
+  return query;
+}
+
+Xapian::Query QueryBuilder::word_node(const QueryNode& n, const Context& context) {
+  struct Piece {
+    std::size_t begin, end;  // in n.text
+    std::string term;
     bool stopword;
   };
-  std::vector<Word> found;
+  std::vector<Piece> pieces;
+  TokenStream tokens = analysis_.analyze(n.text, Language::kUnknown);
+  while (const Token* token = tokens.next()) {
+    count_terms(1, n.offset + token->begin);
+    pieces.push_back({token->begin, token->end, std::string(token->term),
+                      is_stopword_in_any_language(token->term)});
+  }
+  if (pieces.empty()) return Xapian::Query();
+  QueryTerms scratch;
+  QueryTerms& terms = context.negated ? scratch : *context.terms;
+  if (n.field == QueryNode::Field::kTitle) {
+    // Title terms are unstemmed and carry no positions: all words must be there.
+    Queries parts;
+    for (const Piece& piece : pieces) {
+      parts.emplace_back(std::string(schema::kTitlePrefix) + piece.term);
+      terms.exact.insert(piece.term);
+    }
+    return combine(Xapian::Query::OP_AND, parts);
+  }
+  if (pieces.size() > 1) {
+    // Words joined by punctuation ("Kazakh-Israeli", "U.S.-Kazakh") are a phrase.
+    Queries parts;
+    for (const Piece& piece : pieces) {
+      parts.emplace_back(piece.term);
+      terms.exact.insert(piece.term);
+    }
+    return Xapian::Query(Xapian::Query::OP_PHRASE, parts.begin(), parts.end(), parts.size());
+  }
+  const Piece& only = pieces.front();
+  if (only.stopword && context.drop_stopwords && n.modifier == QueryNode::Modifier::kNone) {
+    saw_stopword_ = true;
+    return Xapian::Query();
+  }
+  Xapian::Query query =
+      word(std::string_view(n.text).substr(only.begin, only.end - only.begin), terms);
+  if (!context.negated && !query.empty()) {
+    context.words->push_back({n.offset + only.begin, only.end - only.begin, query, only.term});
+  }
+  return query;
+}
+
+Xapian::Query QueryBuilder::phrase_node(const QueryNode& n, const Context& context) {
+  const std::vector<std::string> exact = exact_terms(n.text, n.offset);
+  if (exact.empty()) return Xapian::Query();
+  QueryTerms scratch;
+  QueryTerms& terms = context.negated ? scratch : *context.terms;
+  Queries parts;
+  for (const std::string& term : exact) {
+    // A title has no positions: a title phrase asks for all its words.
+    parts.emplace_back(
+        n.field == QueryNode::Field::kTitle ? std::string(schema::kTitlePrefix) + term : term);
+    terms.exact.insert(term);
+  }
+  if (parts.size() == 1 || n.field == QueryNode::Field::kTitle) {
+    return combine(Xapian::Query::OP_AND, parts);
+  }
+  // Unstemmed terms carry positions and keep stopwords: "the state of the art".
+  return Xapian::Query(Xapian::Query::OP_PHRASE, parts.begin(), parts.end(), parts.size());
+}
+
+std::vector<std::string> QueryBuilder::exact_terms(std::string_view text, std::size_t base) {
+  std::vector<std::string> out;
   TokenStream tokens = analysis_.analyze(text, Language::kUnknown);
   while (const Token* token = tokens.next()) {
-    found.push_back({std::string(text.substr(token->begin, token->end - token->begin)),
-                     is_stopword_in_any_language(token->term)});
+    count_terms(1, base + token->begin);
+    out.emplace_back(token->term);
   }
-  const bool all_stopwords =
-      std::all_of(found.begin(), found.end(), [](const Word& w) { return w.stopword; });
-  std::vector<Xapian::Query> parts;
-  for (const Word& w : found) {
-    if (w.stopword && !all_stopwords) continue;
-    Xapian::Query part = word(w.raw, terms);
-    if (!part.empty()) parts.push_back(std::move(part));
+  return out;
+}
+
+void QueryBuilder::count_terms(std::size_t added, std::size_t offset) {
+  term_count_ += added;
+  if (term_count_ > kMaxQueryWords) {
+    throw QueryError("too many words (at most " + std::to_string(kMaxQueryWords) + ") at byte " +
+                         std::to_string(offset),
+                     offset);
   }
-  return Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end());
 }
 
 }  // namespace lisan::internal

@@ -1,12 +1,15 @@
-// Turns query text into a Xapian::Query: each word analysed for every
-// language it may belong to, its forms combined with OP_SYNONYM.
+// Turns a parsed query (QueryNode) into a Xapian::Query: each word analysed
+// for every language it may belong to, its forms combined with OP_SYNONYM.
 #pragma once
 
 #include <xapian.h>
 
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include "lisan/analyzers/analyzer.h"
+#include "query_parser.h"
 #include "query_terms.h"
 
 namespace lisan::internal {
@@ -14,27 +17,62 @@ namespace lisan::internal {
 // Weights of a word's forms, relative to one another. Within an OP_SYNONYM
 // group every form counts as the same word (Pirkola's structured query); the
 // exact form also gets a bonus of its own so that the document with the very
-// word ranks above one with a word sharing its stem.
+// word ranks above one with a word sharing its stem. Values: docs/RANKING.md.
 struct FormWeights {
   double exact_bonus = 0.25;
   double title = 0.5;
 };
 
+// A word of the query that ranks or must match (not an excluded one), with
+// the query made for it: the searcher looks its terms up to suggest spellings.
+struct QueryWord {
+  std::size_t offset = 0;  // byte range of the word in the query text
+  std::size_t length = 0;
+  Xapian::Query query;
+  // Its normalized unstemmed form: the word a spelling suggestion replaces
+  // (the query also holds stems as plain terms, see schema.h).
+  std::string exact;
+};
+
 class QueryBuilder {
  public:
-  explicit QueryBuilder(AnalysisContext& analysis) : analysis_(analysis) {}
+  QueryBuilder(AnalysisContext& analysis, FormWeights weights)
+      : analysis_(analysis), weights_(weights) {}
 
-  // The ranked query for free text (words; each analysed for ar, or en and id).
-  // Stopwords of every language are dropped unless nothing else is left.
-  Xapian::Query words(std::string_view text, QueryTerms& terms);
+  // The Xapian query for a parsed query. Stopwords of every language are
+  // dropped from ranked parts unless nothing else is left; phrases, +required
+  // and -excluded words keep them. `terms` receives the terms that may match
+  // (for snippets), `words` the query's positive words. An empty query means
+  // nothing to search for. Throws QueryError when the words analyse into more
+  // than kMaxQueryWords terms.
+  Xapian::Query build(const QueryNode& root, QueryTerms& terms, std::vector<QueryWord>& words);
 
   // The query for one word of query text (as the user typed it) with all
   // its forms: the normalized word, and its stem in each language it may be.
   Xapian::Query word(std::string_view raw_word, QueryTerms& terms);
 
  private:
+  struct Context {
+    bool drop_stopwords = true;
+    bool negated = false;  // inside an excluded part: no snippet terms, no words
+    QueryTerms* terms = nullptr;
+    std::vector<QueryWord>* words = nullptr;
+  };
+
+  Xapian::Query node(const QueryNode& n, const Context& context);
+  Xapian::Query word_node(const QueryNode& n, const Context& context);
+  Xapian::Query phrase_node(const QueryNode& n, const Context& context);
+  Xapian::Query sequence(const QueryNode& n, const Context& context);
+
+  // Normalized terms of `text` (each word's unstemmed form), counted against
+  // the query's limit; offsets of errors are relative to `base`.
+  std::vector<std::string> exact_terms(std::string_view text, std::size_t base);
+  void count_terms(std::size_t added, std::size_t offset);
+
   AnalysisContext& analysis_;
   FormWeights weights_;
+  std::size_t term_count_ = 0;
+  bool saw_stopword_ = false;
 };
 
 }  // namespace lisan::internal

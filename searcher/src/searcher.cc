@@ -2,30 +2,109 @@
 
 #include <xapian.h>
 
+#include <algorithm>
+#include <chrono>
 #include <filesystem>
+#include <set>
 
 #include "index_metadata.h"
 #include "lisan/analyzers/error.h"
 #include "lisan/indexer/schema.h"
 #include "lisan/indexer/stored_document.h"
 #include "query_builder.h"
+#include "query_parser.h"
 #include "snippet.h"
+#include "spelling.h"
 #include "xapian_guard.h"
 
 namespace lisan {
 namespace {
 
-// BM25 parameters (Xapian's defaults are k1=1, b=0.5); see docs for tuning.
-constexpr double kBm25K1 = 1.2;
+// BM25's other parameters: k2 (query-length correction) off as in Xapian's
+// default, k3 irrelevant for queries that repeat no word, and the floor of
+// the normalized document length so that very short documents are not
+// over-rewarded. k1 and b come from RankingOptions.
 constexpr double kBm25K2 = 0.0;
 constexpr double kBm25K3 = 1.0;
-constexpr double kBm25B = 0.75;
 constexpr double kBm25MinNormLen = 0.5;
+
+// "did you mean": the query with each unknown word replaced by its closest
+// indexed word; empty when every word is known or none has a neighbour.
+std::string suggest_spelling(const Xapian::Database& db, std::string_view query,
+                             const std::vector<internal::QueryWord>& words) {
+  std::string corrected(query);
+  bool changed = false;
+  // Each unknown word costs a scan of the term list (bounded per word); the
+  // query as a whole gets at most kSpellingBudget.
+  constexpr std::chrono::milliseconds kSpellingBudget{400};
+  const auto deadline = std::chrono::steady_clock::now() + kSpellingBudget;
+  // From the last word back, so that earlier offsets stay valid.
+  for (auto word = words.rbegin(); word != words.rend(); ++word) {
+    const std::string& exact = word->exact;
+    bool known = false;
+    for (auto term = word->query.get_terms_begin(); term != word->query.get_terms_end(); ++term) {
+      if (db.term_exists(*term)) known = true;
+    }
+    if (known || exact.empty()) continue;
+    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+        deadline - std::chrono::steady_clock::now());
+    if (left.count() <= 0) break;
+    internal::SpellingLimits limits;
+    limits.budget = std::min(limits.budget, left);
+    if (std::optional<std::string> better = internal::closest_indexed_word(db, exact, limits)) {
+      corrected.replace(word->offset, word->length, *better);
+      changed = true;
+    }
+  }
+  return changed ? corrected : std::string();
+}
 
 std::string join_paths(const std::vector<std::string>& paths) {
   std::string joined;
   for (const std::string& p : paths) joined += (joined.empty() ? "" : ", ") + p;
   return joined;
+}
+
+// Ranked OR promises that documents matching more of the query's words come
+// first. BM25 alone does not keep that promise (a document repeating one
+// rare word can outscore one holding every word once), so the best
+// kCoordinationWindow hits are ordered by how many query words they match,
+// then by score. The window does not depend on offset/limit, so pages stay
+// consistent; below it, the order is BM25's.
+constexpr Xapian::doccount kCoordinationWindow = 100;
+
+Xapian::doccount clamp_count(std::size_t n) {
+  constexpr std::size_t kMax = 1u << 30;  // far beyond any index lisan opens
+  return static_cast<Xapian::doccount>(std::min(n, kMax));
+}
+
+// Stable sort of the first kCoordinationWindow hits by matched query words.
+void put_more_words_first(const Xapian::Enquire& enquire,
+                          const std::vector<internal::QueryWord>& words,
+                          std::vector<Xapian::MSetIterator>& order) {
+  std::vector<std::vector<std::string>> word_terms;
+  for (const internal::QueryWord& word : words) {
+    word_terms.emplace_back(word.query.get_unique_terms_begin(), word.query.get_unique_terms_end());
+  }
+  const std::size_t window = std::min<std::size_t>(order.size(), kCoordinationWindow);
+  std::vector<std::pair<std::size_t, Xapian::MSetIterator>> scored;
+  std::set<std::string, std::less<>> matched;
+  for (std::size_t i = 0; i < window; ++i) {
+    matched.clear();
+    matched.insert(enquire.get_matching_terms_begin(order[i]),
+                   enquire.get_matching_terms_end(order[i]));
+    std::size_t count = 0;
+    for (const std::vector<std::string>& terms : word_terms) {
+      if (std::any_of(terms.begin(), terms.end(),
+                      [&](const std::string& t) { return matched.contains(t); })) {
+        ++count;
+      }
+    }
+    scored.emplace_back(count, order[i]);
+  }
+  std::stable_sort(scored.begin(), scored.end(),
+                   [](const auto& a, const auto& b) { return a.first > b.first; });
+  for (std::size_t i = 0; i < window; ++i) order[i] = scored[i].second;
 }
 
 }  // namespace
@@ -64,10 +143,16 @@ SearchResults Searcher::search(std::string_view query, const SearchOptions& opti
   SearchResults results;
   results.query = std::string(query);
   const std::string where = join_paths(impl_->paths);
-  internal::with_index_errors(where, [&] {
+  internal::with_index_errors_reopening(where, impl_->db, [&] {
+    results.hits.clear();  // a retry after the index changed starts afresh
+    results.language_facets.clear();
+    const internal::QueryNode parsed = internal::parse_query(query);
     internal::QueryTerms terms;
-    internal::QueryBuilder builder(impl_->analysis);
-    Xapian::Query xquery = builder.words(query, terms);
+    std::vector<internal::QueryWord> words;
+    internal::QueryBuilder builder(impl_->analysis, {.exact_bonus = options.ranking.exact_bonus,
+                                                     .title = options.ranking.title_weight});
+    Xapian::Query xquery = builder.build(parsed, terms, words);
+    if (options.suggest) results.suggestion = suggest_spelling(impl_->db, query, words);
     if (xquery.empty()) return;
     if (options.language) {
       const Xapian::Query filter(std::string(schema::kLanguagePrefix) +
@@ -78,22 +163,34 @@ SearchResults Searcher::search(std::string_view query, const SearchOptions& opti
 
     Xapian::Enquire enquire(impl_->db);
     enquire.set_query(xquery);
-    enquire.set_weighting_scheme(
-        Xapian::BM25Weight(kBm25K1, kBm25K2, kBm25K3, kBm25B, kBm25MinNormLen));
+    enquire.set_weighting_scheme(Xapian::BM25Weight(options.ranking.bm25_k1, kBm25K2, kBm25K3,
+                                                    options.ranking.bm25_b, kBm25MinNormLen));
     Xapian::ValueCountMatchSpy languages(schema::kLanguageSlot);
     enquire.add_matchspy(&languages);
     // Looking at every match makes the facet counts exact on indexes of the
     // size lisan targets; beyond it, they are counts over a sample.
     constexpr Xapian::doccount kCheckAtLeast = 10000;
-    Xapian::MSet mset =
-        enquire.get_mset(static_cast<Xapian::doccount>(options.offset),
-                         static_cast<Xapian::doccount>(options.limit), kCheckAtLeast);
+    const bool coordinate = options.ranking.more_words_first && words.size() > 1;
+    const Xapian::doccount offset = clamp_count(options.offset);
+    const Xapian::doccount limit = clamp_count(options.limit);
+    const Xapian::doccount first = coordinate ? 0 : offset;
+    const Xapian::doccount wanted =
+        coordinate ? std::max(kCoordinationWindow, clamp_count(options.offset + options.limit))
+                   : limit;
+    Xapian::MSet mset = enquire.get_mset(first, wanted, kCheckAtLeast);
     results.total = mset.get_matches_estimated();
     for (auto it = languages.values_begin(); it != languages.values_end(); ++it) {
       results.language_facets[*it] = it.get_termfreq();
     }
+    std::vector<Xapian::MSetIterator> order;
+    for (Xapian::MSetIterator it = mset.begin(); it != mset.end(); ++it) order.push_back(it);
+    if (coordinate) {
+      put_more_words_first(enquire, words, order);
+      order.erase(order.begin(), order.begin() + std::min<std::size_t>(offset, order.size()));
+      if (order.size() > limit) order.resize(limit);
+    }
     std::size_t rank = options.offset;
-    for (Xapian::MSetIterator it = mset.begin(); it != mset.end(); ++it) {
+    for (const Xapian::MSetIterator& it : order) {
       const Xapian::Document doc = it.get_document();
       StoredDocument stored = parse_document_data(doc.get_data());
       Hit hit;
@@ -104,8 +201,10 @@ SearchResults Searcher::search(std::string_view query, const SearchOptions& opti
       hit.url = std::move(stored.url);
       hit.score = it.get_weight();
       const Language lang = parse_language(hit.lang).value_or(Language::kUnknown);
-      hit.snippet =
-          internal::make_snippet(impl_->analysis, stored.text, lang, terms, options.snippet_chars);
+      if (options.snippets) {
+        hit.snippet = internal::make_snippet(impl_->analysis, stored.text, lang, terms,
+                                             options.snippet_chars);
+      }
       if (options.explain) {
         for (auto term = enquire.get_matching_terms_begin(it);
              term != enquire.get_matching_terms_end(it); ++term) {

@@ -93,23 +93,43 @@ MarkedText make_snippet(AnalysisContext& analysis, std::string_view text, Langua
     end = last > 0 ? words[last - 1].end : std::min(text.size(), max_chars);
     while (end < text.size() && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) ++end;
   } else {
-    // Centre the matches: give some of the room left to the words before them.
-    begin = words[best_first].begin;
-    end = words[best_last - 1].end;
-    std::size_t used = chars_between(text, begin, end);
-    std::size_t first = best_first;
-    while (first > 0 && used < max_chars / 2 + max_chars / 4) {
-      const std::size_t extra = chars_between(text, words[first - 1].begin, begin);
-      if (used + extra > max_chars) break;
-      used += extra;
-      begin = words[--first].begin;
+    // The matches from the first to the last of the best window, then some
+    // context before them (a third of the room left, from a sentence start
+    // when one is that close: "Kazakhstan, which … 1992, said …" reads
+    // better than "… 1992, said …"), then the rest of the room after them.
+    std::size_t last_match = best_last - 1;
+    while (!words[last_match].matched) --last_match;
+    end = words[last_match].end;
+    const std::size_t used = chars_between(text, words[best_first].begin, end);
+    const std::size_t room = max_chars > used ? max_chars - used : 0;
+    const std::size_t before_room = room / 3;
+    auto starts_sentence = [&](std::size_t k) {
+      if (k == 0) return true;
+      const std::string_view gap = text.substr(words[k - 1].end, words[k].begin - words[k - 1].end);
+      for (std::string_view stop : {".", "!", "?", "\n", "؟", "…", "。"}) {
+        if (gap.find(stop) != std::string_view::npos) return true;
+      }
+      return false;
+    };
+    std::size_t start = best_first;
+    std::size_t furthest = best_first;
+    for (std::size_t k = best_first;; --k) {
+      if (chars_between(text, words[k].begin, words[best_first].begin) > before_room) break;
+      furthest = k;
+      if (starts_sentence(k)) {
+        start = k;
+        break;
+      }
+      if (k == 0) break;
     }
-    if (first == 0) begin = 0;
-    std::size_t last = best_last;
+    if (start == best_first && !starts_sentence(best_first)) start = furthest;
+    begin = start == 0 ? 0 : words[start].begin;
+    std::size_t total = chars_between(text, begin, end);
+    std::size_t last = last_match + 1;
     while (last < words.size()) {
       const std::size_t extra = chars_between(text, end, words[last].end);
-      if (used + extra > max_chars) break;
-      used += extra;
+      if (total + extra > max_chars) break;
+      total += extra;
       end = words[last++].end;
     }
     if (last == words.size()) end = text.size();

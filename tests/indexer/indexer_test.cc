@@ -232,5 +232,50 @@ TEST(Indexer, HiddenAndIgnoredFilesAreNotDocuments) {
   EXPECT_EQ(report.skipped_total(), 0u) << "ignoring is not skipping";
 }
 
+TEST(Indexer, ProgressCountsEveryFileIncludingSkippedAndUnchangedOnes) {
+  testing::TempDir dir;
+  testing::write_file(dir / "docs/a.txt", "Alpha\nfirst text");
+  testing::write_file(dir / "docs/b.txt", "Beta\nsecond text");
+  testing::write_file(dir / "docs/empty.txt", "");
+  for (int run = 0; run < 2; ++run) {
+    std::vector<IndexProgress> seen;
+    Indexer indexer(dir / "db");
+    indexer.on_progress([&](const IndexProgress& p) { seen.push_back(p); });
+    indexer.add_path(dir / "docs");
+    indexer.finish();
+    ASSERT_FALSE(seen.empty());
+    EXPECT_EQ(seen.back().files, 3u) << "run " << run;
+    EXPECT_EQ(seen.back().documents, run == 0 ? 2u : 0u) << "the second run changes nothing";
+    for (std::size_t i = 1; i < seen.size(); ++i) EXPECT_GE(seen[i].files, seen[i - 1].files);
+  }
+}
+
+TEST(Indexer, ForcedLanguageOverridesDetection) {
+  testing::TempDir dir;
+  testing::write_file(dir / "docs/en.txt", "Government\nThe government announced a new policy");
+  IndexOptions options;
+  options.language = Language::kIndonesian;
+  Indexer indexer(dir / "db", options);
+  indexer.add_path(dir / "docs");
+  const IndexReport report = indexer.finish();
+  EXPECT_EQ(report.languages.at("id"), 1u);
+  Xapian::Database db(dir / "db");
+  EXPECT_EQ(db.get_termfreq("Lid"), 1u);
+  EXPECT_EQ(db.get_termfreq("ZEgovern"), 0u) << "no English stems for a forced Indonesian text";
+}
+
+TEST(Indexer, RefusesAFolderThatHoldsOtherFiles) {
+  testing::TempDir dir;
+  testing::write_file(dir / "notes/todo.txt", "x");
+  try {
+    Indexer indexer(dir / "notes");
+    FAIL() << "an index must not be written among other files";
+  } catch (const IndexError& e) {
+    EXPECT_NE(std::string(e.what()).find("is not an index (it holds todo.txt)"), std::string::npos)
+        << e.what();
+  }
+  EXPECT_FALSE(std::filesystem::exists(dir / "notes/iamglass"));
+}
+
 }  // namespace
 }  // namespace lisan

@@ -126,6 +126,86 @@ TEST_F(CorpusSearch, InfoDescribesTheIndex) {
   EXPECT_FALSE(info.last_commit.empty());
 }
 
+// The default operator is a ranked OR: a document with both query words
+// ranks above documents that repeat just one of them (BM25 saturates the
+// weight of a repeated word; this checks that the constants keep it so).
+TEST(Ranking, DocumentsMatchingMoreQueryWordsRankFirst) {
+  testing::TempDir dir;
+  {
+    Indexer indexer(dir / "db");
+    int n = 0;
+    auto add = [&](const std::string& id, const std::string& text) {
+      indexer.add_document({.id = id,
+                            .text = text,
+                            .title = "Note " + std::to_string(++n),
+                            .url = "",
+                            .language = Language::kEnglish});
+    };
+    add("both", "The old glacier feeds the river that runs past the lighthouse on the cape.");
+    add("glacier", "The glacier grew; the glacier moved, and every winter the glacier advanced.");
+    add("lighthouse", "A lighthouse keeper left the lighthouse when the lighthouse lamp failed.");
+    add("short", "Glacier glacier.");
+    for (int i = 0; i < 6; ++i) {
+      add("other" + std::to_string(i), "Fishing boats return to the harbour before the storm.");
+    }
+    indexer.finish();
+  }
+  Searcher searcher({dir / "db"});
+  for (const char* query : {"glacier lighthouse", "lighthouse glacier", "Glaciers lighthouses"}) {
+    const SearchResults results = searcher.search(query);
+    ASSERT_GE(results.hits.size(), 4u) << query;
+    EXPECT_EQ(results.hits[0].id, "both") << query;
+  }
+}
+
+TEST_F(CorpusSearch, ExactFormOutranksAWordSharingOnlyItsStem) {
+  // "bergabung" is in every Indonesian document; "menteri" (exact) against
+  // "kementerian"-like stem matches: the exact form's bonus must show in
+  // the scores of the same document.
+  Searcher searcher({db()});
+  SearchOptions no_bonus;
+  no_bonus.ranking.exact_bonus = 0;
+  const SearchResults with = searcher.search("bergabung");
+  const SearchResults without = searcher.search("bergabung", no_bonus);
+  ASSERT_FALSE(with.hits.empty());
+  ASSERT_EQ(with.hits.size(), without.hits.size());
+  EXPECT_GT(with.hits[0].score, without.hits[0].score);
+}
+
+TEST_F(CorpusSearch, MalformedQueriesAreQueryErrorsWithTheirOffset) {
+  Searcher searcher({db()});
+  try {
+    searcher.search("Kazakhstan (Israel");
+    FAIL();
+  } catch (const QueryError& e) {
+    EXPECT_EQ(e.offset(), 11u);
+  }
+  EXPECT_THROW(searcher.search("lang:fr Kazakhstan"), QueryError);
+}
+
+TEST_F(CorpusSearch, UnknownWordsGetASpellingSuggestionInEveryLanguage) {
+  Searcher searcher({db()});
+  EXPECT_EQ(searcher.search("Tokayef Washington").suggestion, "tokayev Washington");
+  EXPECT_EQ(searcher.search("perjanjan").suggestion, "perjanjian");
+  EXPECT_EQ(searcher.search("كازخستان").suggestion, "كازاخستان");
+  EXPECT_EQ(searcher.search("Tokayev Washington").suggestion, "");
+  SearchOptions off;
+  off.suggest = false;
+  EXPECT_EQ(searcher.search("perjanjan", off).suggestion, "");
+}
+
+TEST_F(CorpusSearch, ExplainListsTheQueryAndEachHitsMatchedTerms) {
+  Searcher searcher({db()});
+  SearchOptions options;
+  options.explain = true;
+  const SearchResults results = searcher.search("Tokayev Washington", options);
+  EXPECT_NE(results.query_description.find("SYNONYM"), std::string::npos);
+  ASSERT_FALSE(results.hits.empty());
+  const auto& matched = results.hits[0].matched_terms;
+  EXPECT_NE(std::find(matched.begin(), matched.end(), "tokayev"), matched.end());
+  EXPECT_NE(std::find(matched.begin(), matched.end(), "washington"), matched.end());
+}
+
 TEST(Searcher, MissingIndexIsAClearError) {
   testing::TempDir dir;
   try {

@@ -6,17 +6,19 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <csignal>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <stdexcept>
 
 extern char** environ;
 
 namespace lisan::testing {
 
-CommandResult run_lisan(const std::vector<std::string>& args, const std::string& input) {
+CommandResult run_program(const std::vector<std::string>& args, const std::string& input) {
   // A child that exits without reading its input must not kill the test with SIGPIPE.
   signal(SIGPIPE, SIG_IGN);
   int in_pipe[2], out_pipe[2], err_pipe[2];
@@ -31,18 +33,17 @@ CommandResult run_lisan(const std::vector<std::string>& args, const std::string&
   for (int fd : {in_pipe[0], in_pipe[1], out_pipe[0], out_pipe[1], err_pipe[0], err_pipe[1]}) {
     posix_spawn_file_actions_addclose(&actions, fd);
   }
-  std::vector<std::string> argv_strings{LISAN_BINARY};
-  argv_strings.insert(argv_strings.end(), args.begin(), args.end());
+  std::vector<std::string> argv_strings = args;
   std::vector<char*> argv;
   for (std::string& s : argv_strings) argv.push_back(s.data());
   argv.push_back(nullptr);
   pid_t pid = 0;
-  const int spawned = posix_spawn(&pid, LISAN_BINARY, &actions, nullptr, argv.data(), environ);
+  const int spawned = posix_spawnp(&pid, argv[0], &actions, nullptr, argv.data(), environ);
   posix_spawn_file_actions_destroy(&actions);
   close(in_pipe[0]);
   close(out_pipe[1]);
   close(err_pipe[1]);
-  if (spawned != 0) throw std::runtime_error("cannot run " LISAN_BINARY);
+  if (spawned != 0) throw std::runtime_error("cannot run " + args.at(0));
 
   // Feed stdin and drain stdout/stderr together, so that no pipe fills up.
   CommandResult result;
@@ -84,6 +85,59 @@ CommandResult run_lisan(const std::vector<std::string>& args, const std::string&
   return result;
 }
 
+CommandResult run_lisan(const std::vector<std::string>& args, const std::string& input) {
+  std::vector<std::string> argv{LISAN_BINARY};
+  argv.insert(argv.end(), args.begin(), args.end());
+  return run_program(argv, input);
+}
+
+BackgroundLisan::BackgroundLisan(const std::vector<std::string>& args,
+                                 const std::string& output_file) {
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
+  posix_spawn_file_actions_addopen(&actions, 1, output_file.c_str(), O_WRONLY | O_CREAT | O_TRUNC,
+                                   0644);
+  posix_spawn_file_actions_adddup2(&actions, 1, 2);
+  std::vector<std::string> argv_strings{LISAN_BINARY};
+  argv_strings.insert(argv_strings.end(), args.begin(), args.end());
+  std::vector<char*> argv;
+  for (std::string& s : argv_strings) argv.push_back(s.data());
+  argv.push_back(nullptr);
+  const int spawned = posix_spawn(&pid_, LISAN_BINARY, &actions, nullptr, argv.data(), environ);
+  posix_spawn_file_actions_destroy(&actions);
+  if (spawned != 0) throw std::runtime_error("cannot run " LISAN_BINARY);
+}
+
+BackgroundLisan::~BackgroundLisan() {
+  if (running()) {
+    kill(pid_, SIGKILL);
+    wait();
+  }
+}
+
+void BackgroundLisan::signal(int signal_number) {
+  if (status_ == -1) kill(pid_, signal_number);
+}
+
+bool BackgroundLisan::running() {
+  if (status_ != -1) return false;
+  int status = 0;
+  if (waitpid(pid_, &status, WNOHANG) == pid_) status_ = status;
+  return status_ == -1;
+}
+
+int BackgroundLisan::wait() {
+  if (status_ == -1) {
+    int status = 0;
+    while (waitpid(pid_, &status, 0) == -1 && errno == EINTR) {
+    }
+    status_ = status;
+  }
+  if (WIFSIGNALED(status_)) return 128 + WTERMSIG(status_);
+  return WEXITSTATUS(status_);
+}
+
 TempDir::TempDir() {
   std::string pattern = (std::filesystem::temp_directory_path() / "lisan-test-XXXXXX").string();
   if (mkdtemp(pattern.data()) == nullptr) throw std::runtime_error("mkdtemp failed");
@@ -99,6 +153,11 @@ void write_file(const std::string& path, const std::string& content) {
   std::filesystem::create_directories(std::filesystem::path(path).parent_path());
   std::ofstream out(path, std::ios::binary);
   out << content;
+}
+
+std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
 }
 
 }  // namespace lisan::testing

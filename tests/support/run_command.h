@@ -1,5 +1,7 @@
-// Running the real `lisan` binary from end-to-end tests.
+// Running the real `lisan` binary (and other programs) from end-to-end tests.
 #pragma once
+
+#include <sys/types.h>
 
 #include <string>
 #include <vector>
@@ -12,8 +14,31 @@ struct CommandResult {
   std::string err;
 };
 
+// Runs `argv` (argv[0] looked up in PATH, no shell), feeding `input` on stdin.
+CommandResult run_program(const std::vector<std::string>& argv, const std::string& input = "");
+
 // Runs `lisan` with `args` (no shell), feeding `input` on stdin.
 CommandResult run_lisan(const std::vector<std::string>& args, const std::string& input = "");
+
+// A `lisan` process running in the background, its stdout and stderr going
+// to a file. The destructor kills (SIGKILL) and reaps it if still running.
+class BackgroundLisan {
+ public:
+  BackgroundLisan(const std::vector<std::string>& args, const std::string& output_file);
+  ~BackgroundLisan();
+  BackgroundLisan(const BackgroundLisan&) = delete;
+  BackgroundLisan& operator=(const BackgroundLisan&) = delete;
+
+  void signal(int signal_number);
+  // True while the process has not exited (reaps it when it has).
+  bool running();
+  // Waits for the end; the exit code, or 128 + signal when killed by one.
+  int wait();
+
+ private:
+  pid_t pid_ = -1;
+  int status_ = -1;  // set once reaped
+};
 
 // A fresh temporary folder, removed by the destructor.
 class TempDir {
@@ -30,5 +55,6 @@ class TempDir {
 };
 
 void write_file(const std::string& path, const std::string& content);
+std::string read_file(const std::string& path);
 
 }  // namespace lisan::testing

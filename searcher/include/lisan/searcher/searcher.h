@@ -20,6 +20,18 @@
 
 namespace lisan {
 
+// Ranking constants. The defaults were chosen by measurement on parallel
+// ar/id/en news (docs/RANKING.md); change them only to experiment.
+struct RankingOptions {
+  double bm25_k1 = 1.2;       // term-frequency saturation
+  double bm25_b = 0.75;       // document-length normalization
+  double exact_bonus = 0.25;  // extra weight of a word's exact (unstemmed) form
+  double title_weight = 0.5;  // weight of a word found in the title
+  // Among the best 100 hits, documents matching more of the query's words
+  // come first (then by score); off: pure BM25 order.
+  bool more_words_first = true;
+};
+
 struct SearchOptions {
   std::size_t offset = 0;
   std::size_t limit = 10;
@@ -29,6 +41,11 @@ struct SearchOptions {
   bool explain = false;
   // Characters of text around the best passage (about; whole words are kept).
   std::size_t snippet_chars = 200;
+  // Make Hit::snippet (off: faster, e.g. for relevance evaluation).
+  bool snippets = true;
+  // Suggest a spelling for query words the index does not hold.
+  bool suggest = true;
+  RankingOptions ranking;
 };
 
 // Text with marked ranges: `marks` are byte ranges [begin, end) into `text`,
@@ -55,6 +72,9 @@ struct SearchResults {
   std::map<std::string, std::uint64_t> language_facets;
   std::vector<Hit> hits;
   std::string query_description;  // the Xapian query that ran, with explain
+  // The query with each word the index does not hold replaced by the closest
+  // word it does ("did you mean …"); empty when every word is known.
+  std::string suggestion;
 };
 
 // What an index holds, for `lisan info`.
@@ -79,8 +99,11 @@ class Searcher {
   Searcher(Searcher&&) noexcept;
   Searcher& operator=(Searcher&&) noexcept;
 
-  // Runs `query`. Throws QueryError for a query that cannot be understood.
-  // An empty query or one of stopwords only gives no results, not an error.
+  // Runs `query` (syntax: docs/QUERY_SYNTAX.md). Throws QueryError, naming
+  // the byte offset, for a query that cannot be understood (unbalanced quote
+  // or parenthesis, an operator missing an operand, an unknown lang: code,
+  // too many words or too deep nesting). An empty query or one of
+  // stopwords only gives no results, not an error.
   SearchResults search(std::string_view query, const SearchOptions& options = {});
 
   IndexInfo info();

@@ -1,0 +1,123 @@
+#include "spelling.h"
+
+#include <algorithm>
+#include <vector>
+
+namespace lisan::internal {
+namespace {
+
+// Code points of well-formed UTF-8 (index terms and analysed query words are).
+void decode(std::string_view text, std::vector<char32_t>& out) {
+  out.clear();
+  for (std::size_t i = 0; i < text.size();) {
+    const auto lead = static_cast<unsigned char>(text[i]);
+    const std::size_t length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+    char32_t cp = length == 1 ? lead : lead & (0x7F >> length);
+    for (std::size_t k = 1; k < length && i + k < text.size(); ++k) {
+      cp = (cp << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
+    }
+    out.push_back(cp);
+    i += length;
+  }
+}
+
+std::size_t code_points(std::string_view text) {
+  return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) {
+    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  }));
+}
+
+// Optimal string alignment distance over three rolling rows.
+class Distance {
+ public:
+  std::size_t operator()(const std::vector<char32_t>& a, const std::vector<char32_t>& b,
+                         std::size_t max) {
+    const std::size_t n = a.size();
+    const std::size_t m = b.size();
+    if ((n > m ? n - m : m - n) > max) return max + 1;
+    before_.assign(m + 1, 0);
+    previous_.resize(m + 1);
+    current_.resize(m + 1);
+    for (std::size_t j = 0; j <= m; ++j) previous_[j] = j;
+    for (std::size_t i = 1; i <= n; ++i) {
+      current_[0] = i;
+      std::size_t row_min = current_[0];
+      for (std::size_t j = 1; j <= m; ++j) {
+        const std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+        std::size_t d = std::min({previous_[j] + 1, current_[j - 1] + 1, previous_[j - 1] + cost});
+        if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
+          d = std::min(d, before_[j - 2] + 1);
+        }
+        current_[j] = d;
+        row_min = std::min(row_min, d);
+      }
+      if (row_min > max) return max + 1;
+      std::swap(before_, previous_);
+      std::swap(previous_, current_);
+    }
+    return std::min(previous_[m], max + 1);
+  }
+
+ private:
+  std::vector<std::size_t> before_, previous_, current_;
+};
+
+std::size_t allowed_edits(std::size_t letters) {
+  if (letters < 4) return 0;
+  return letters < 6 ? 1 : 2;
+}
+
+}  // namespace
+
+std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t max) {
+  std::vector<char32_t> da, db;
+  decode(a, da);
+  decode(b, db);
+  return Distance()(da, db, max);
+}
+
+std::optional<std::string> closest_indexed_word(const Xapian::Database& db, std::string_view word,
+                                                const SpellingLimits& limits) {
+  std::vector<char32_t> target;
+  decode(word, target);
+  const std::size_t max = allowed_edits(target.size());
+  if (max == 0) return std::nullopt;
+  const auto deadline = std::chrono::steady_clock::now() + limits.budget;
+
+  Distance distance;
+  std::vector<char32_t> candidate;
+  std::optional<std::string> best;
+  std::size_t best_distance = max + 1;
+  Xapian::doccount best_freq = 0;
+  std::size_t scanned = 0;
+  // Unprefixed terms are every term not starting with an ASCII capital
+  // (prefixes are capitals: Q, L, S, ZA, XK…): skip that block in one jump.
+  Xapian::TermIterator it = db.allterms_begin();
+  const Xapian::TermIterator end = db.allterms_end();
+  while (it != end) {
+    if ((++scanned & 1023) == 0 && std::chrono::steady_clock::now() > deadline) break;
+    const std::string term = *it;
+    if (term.front() >= 'A' && term.front() <= 'Z') {
+      it.skip_to("[");  // the byte after 'Z'
+      continue;
+    }
+    const std::size_t letters = code_points(term);
+    if ((letters > target.size() ? letters - target.size() : target.size() - letters) <= max &&
+        letters >= 2) {
+      decode(term, candidate);
+      const std::size_t d = distance(target, candidate, std::min(max, best_distance));
+      if (d > 0 && d <= max) {
+        const Xapian::doccount freq = it.get_termfreq();
+        if (d < best_distance || (d == best_distance && freq > best_freq)) {
+          best = term;
+          best_distance = d;
+          best_freq = freq;
+        }
+      }
+    }
+    ++it;
+  }
+  return best;
+}
+
+}  // namespace lisan::internal
