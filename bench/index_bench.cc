@@ -249,9 +249,12 @@ ModeResult run_lisan(const Options& options, unsigned jobs, const fs::path& db) 
   lisan::IndexOptions index_options;
   index_options.jobs = jobs;
   index_options.memory_budget_bytes = options.memory_mb << 20;
-  lisan::Indexer indexer(db.string(), index_options);
-  add_corpus(indexer, options.corpus, &result.text_bytes);
-  const lisan::IndexReport report = indexer.finish();
+  lisan::IndexReport report;
+  {
+    lisan::Indexer indexer(db.string(), index_options);
+    add_corpus(indexer, options.corpus, &result.text_bytes);
+    report = indexer.finish();
+  }  // closed, so that the re-run below can open the index
   result.seconds = seconds_since(start);
   result.cpu_seconds = process_cpu_seconds() - cpu_start;
   result.documents = report.added + report.replaced;
