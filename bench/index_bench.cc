@@ -559,9 +559,9 @@ void print_schema_stats(const ModeResult& r) {
   line("title terms (S)", r.pairs[3]);
   line("positions written (word occurrences)", r.pairs[4]);
   line("TermGenerator STEM_SOME terms (words + Z stems)", r.pairs[5]);
-  line("lisan now: words + stems + titles + Q + L",
+  line("schema 1: words + every stem + titles + Q + L",
        r.pairs[0] + r.pairs[1] + r.pairs[3] + 2 * r.documents);
-  line("leaner: words + differing stems + titles + Q + L",
+  line("schema 2 (now): words + differing stems + titles + Q + L",
        r.pairs[0] + r.pairs[2] + r.pairs[3] + 2 * r.documents);
 }
 
@@ -652,8 +652,10 @@ int main(int argc, char** argv) {
       wall.push_back(scale * mb_per_s(runs[a][r]) / mb_per_s(runs[b][r]));
       cpu.push_back(scale * mb_per_cpu_s(runs[a][r]) / mb_per_cpu_s(runs[b][r]));
     }
-    std::printf("%s: %.2f%s MB/s (wall), %.2f%s MB per CPU second%s\n", what.c_str(), median(wall),
-                unit, median(cpu), unit, options.repeat > 1 ? " (medians of the rounds)" : "");
+    const int digits = scale == 1 ? 2 : 0;
+    std::printf("%s: %.*f%s MB/s (wall), %.*f%s MB per CPU second%s\n", what.c_str(), digits,
+                median(wall), unit, digits, median(cpu), unit,
+                options.repeat > 1 ? " (medians of the rounds)" : "");
   };
   std::printf("\n");
   if (runs.contains("lisan")) {
