@@ -183,6 +183,8 @@ int main(int argc, char** argv) {
       options.ranking.exact_bonus = value();
     else if (arg == "--title")
       options.ranking.title_weight = value();
+    else if (arg == "--bm25-order")
+      options.ranking.more_words_first = false;
     else {
       std::cerr << "unknown argument " << arg << '\n';
       return 2;

@@ -66,9 +66,11 @@ Command add_index_command(CLI::App& app) {
   sub->add_flag("--prune", options->prune, "Remove documents whose files are gone");
   sub->add_option("--max-size", options->max_size,
                   "Skip files larger than this many bytes (default 64 MiB)");
-  sub->add_option("--batch", options->batch_documents,
-                  "Commit after this many documents (default 5000)")
-      ->check(CLI::PositiveNumber);
+  CLI::Option* batch = sub->add_option(
+      "--batch", options->batch_documents,
+      "Commit after every this many documents, also when loading a new index (which is "
+      "otherwise loaded through parallel shards and committed once at the end)");
+  batch->check(CLI::PositiveNumber);
   sub->add_option("-j,--jobs", options->jobs,
                   "Threads that analyse and write a new index (one shard each)")
       ->check(CLI::Range(1u, 256u));
@@ -76,12 +78,13 @@ Command add_index_command(CLI::App& app) {
       ->check(CLI::Range(std::uint64_t{64}, std::uint64_t{1} << 20));
   sub->add_option("PATH", options->paths, "Files, folders, .jsonl files, or - for JSONL on stdin")
       ->required();
-  return {sub, [options] {
+  return {sub, [options, batch] {
             IndexOptions index_options;
             index_options.language = language_option(options->lang);
             index_options.prune = options->prune;
             index_options.max_file_bytes = options->max_size;
             index_options.batch_documents = options->batch_documents;
+            index_options.bulk_load = batch->count() == 0;
             index_options.jobs = options->jobs;
             index_options.memory_budget_bytes = options->memory_mb << 20;
             // Check every path before the index is touched: a typo must not

@@ -94,13 +94,19 @@ void print_json(const SearchResults& results, bool explain) {
                         {"facets", {{"lang", results.language_facets}}},
                         {"results", hits}};
   if (!results.suggestion.empty()) out["suggestion"] = results.suggestion;
-  if (explain) out["xapian_query"] = results.query_description;
+  if (explain) {
+    out["xapian_query"] = results.query_description;
+    out["expansions"] = results.expansions;
+  }
   std::cout << out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
 }
 
 void print_text(const SearchResults& results, bool explain) {
   const bool color = stdout_wants_color();
-  if (explain) std::cout << "query: " << results.query_description << '\n';
+  if (explain) {
+    std::cout << "query: " << results.query_description << '\n';
+    for (const std::string& line : results.expansions) std::cout << "expansion: " << line << '\n';
+  }
   if (!results.suggestion.empty()) std::cout << "did you mean: " << results.suggestion << '\n';
   std::cout << "about " << results.total << " result(s)";
   for (const auto& [lang, count] : results.language_facets)
@@ -129,6 +135,8 @@ Command add_search_command(CLI::App& app) {
     std::size_t offset = 0;
     bool json = false;
     bool explain = false;
+    bool no_translate = false;
+    bool no_transliterate = false;
     std::vector<std::string> words;
   };
   auto options = std::make_shared<Options>();
@@ -142,6 +150,10 @@ Command add_search_command(CLI::App& app) {
   sub->add_option("--offset", options->offset, "Results to skip (default 0)");
   sub->add_flag("--json", options->json, "Print one JSON object");
   sub->add_flag("--explain", options->explain, "Show the query that ran and the matched terms");
+  sub->add_flag("--no-translate", options->no_translate,
+                "Do not add dictionary translations of the query words");
+  sub->add_flag("--no-transliterate", options->no_transliterate,
+                "Do not match names across scripts (Arabic / Latin name keys)");
   sub->add_option("QUERY", options->words, "The query")->required();
   return {sub, [options] {
             std::string query;
@@ -151,6 +163,8 @@ Command add_search_command(CLI::App& app) {
             search_options.limit = options->limit;
             search_options.offset = options->offset;
             search_options.explain = options->explain;
+            search_options.translate = !options->no_translate;
+            search_options.transliterate = !options->no_transliterate;
             std::vector<std::string> dbs = options->dbs;
             if (dbs.empty()) dbs.push_back(default_db_path());
             Searcher searcher(dbs);

@@ -9,7 +9,8 @@ packages=(
   libicu-dev                      # segmentation, normalization, transliteration
   libcli11-dev                    # command-line parsing
   nlohmann-json3-dev              # JSON: JSONL input, document data, --json output
-  zlib1g-dev                      # reading .jsonl.gz corpora in benchmarks
+  zlib1g-dev                      # reading dictzip dictionaries and .jsonl.gz corpora
+  dict-freedict-eng-ara dict-freedict-ara-eng dict-freedict-eng-ind  # query translation
   libgtest-dev libgmock-dev       # tests
   libbenchmark-dev                # benchmarks
   clang libfuzzer-14-dev libclang-rt-14-dev  # libFuzzer targets (fuzz/)

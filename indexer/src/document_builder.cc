@@ -1,7 +1,11 @@
 #include "document_builder.h"
 
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
 #include <cstdio>
 
+#include "lisan/analyzers/name_key.h"
 #include "lisan/indexer/schema.h"
 
 namespace lisan::internal {
@@ -13,6 +17,16 @@ std::uint64_t content_hash(std::string_view bytes) noexcept {
     hash *= 0x100000001b3ull;
   }
   return hash;
+}
+
+bool starts_with_capital(std::string_view word) noexcept {
+  if (word.empty()) return false;
+  const auto first = static_cast<unsigned char>(word.front());
+  if (first < 0x80) return first >= 'A' && first <= 'Z';
+  std::int32_t at = 0;
+  UChar32 c;
+  U8_NEXT(word.data(), at, static_cast<std::int32_t>(word.size()), c);
+  return c >= 0 && u_isupper(c);
 }
 
 std::string hash_hex(std::uint64_t hash) {
@@ -29,6 +43,7 @@ void DocumentBuilder::index_body(Xapian::Document& out, std::string_view text, L
     // there must be no heap allocation per token.
     term_.assign(token->term);
     out.add_posting(term_, token->position);
+    add_name_key(out, *token, text);
     // Stem without positions (Xapian's STEM_SOME does the same): stems only
     // serve ranked matching, and positions would double the postings written.
     // Stopwords get no stem: queries drop them from ranked parts anyway.
@@ -48,7 +63,26 @@ void DocumentBuilder::index_title(Xapian::Document& out, std::string_view title,
   while (const Token* token = tokens.next()) {
     term_.assign(schema::kTitlePrefix).append(token->term);
     out.add_term(term_);
+    add_name_key(out, *token, title);
   }
+}
+
+// Name keys are written for the words that may be names: every Arabic word
+// (Arabic script has no capitals to tell), and Latin words written with a
+// capital (Tokayev, not tokay), which keeps most Latin words keyless; see
+// docs/CROSS_LANGUAGE.md for the measured cost.
+void DocumentBuilder::add_name_key(Xapian::Document& out, const Token& token,
+                                   std::string_view text) {
+  if (token.is_number || token.is_stopword) return;
+  std::string_view prefix = schema::kArabicNameKeyPrefix;
+  if (!token.is_arabic_script) {
+    if (!starts_with_capital(text.substr(token.begin, token.end - token.begin))) return;
+    prefix = schema::kLatinNameKeyPrefix;
+  }
+  const std::string key = name_key(token.term);
+  if (key.empty()) return;
+  term_.assign(prefix).append(key);
+  out.add_term(term_);
 }
 
 Xapian::Document DocumentBuilder::build(const PreparedDocument& doc) {

@@ -28,6 +28,8 @@ class DocumentBuilder {
  private:
   void index_body(Xapian::Document& out, std::string_view text, Language lang);
   void index_title(Xapian::Document& out, std::string_view title, Language lang);
+  // The cross-script name key of a word that may be a name (XKA…/XKL…).
+  void add_name_key(Xapian::Document& out, const Token& token, std::string_view text);
 
   AnalysisContext analysis_;
   std::string term_;  // reused prefix + term buffer
@@ -37,5 +39,9 @@ class DocumentBuilder {
 // (not a security hash; a collision only makes one update look unchanged).
 std::uint64_t content_hash(std::string_view bytes) noexcept;
 std::string hash_hex(std::uint64_t hash);
+
+// True when the word's first letter is a capital (Tokayev, Ümit), which in
+// Latin text marks names; false for empty or lowercase words.
+bool starts_with_capital(std::string_view word) noexcept;
 
 }  // namespace lisan::internal

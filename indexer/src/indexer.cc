@@ -441,9 +441,7 @@ Indexer::Indexer(const std::string& db_path, IndexOptions options)
     // lock just taken says no other writer is using it.
     std::error_code ignored;
     fs::remove_all(impl_->bulk_work_dir(), ignored);
-    // One job keeps the batch commits that make a long run's progress
-    // durable as it goes; with more, the index appears whole at the end.
-    impl_->bulk_eligible = impl_->options.jobs > 1 && impl_->db.get_doccount() == 0;
+    impl_->bulk_eligible = impl_->options.bulk_load && impl_->db.get_doccount() == 0;
   });
 }
 

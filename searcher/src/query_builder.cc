@@ -13,7 +13,8 @@
 
 namespace lisan::internal {
 
-Xapian::Query QueryBuilder::word(std::string_view raw_word, QueryTerms& terms) {
+Xapian::Query QueryBuilder::word(std::string_view raw_word, QueryTerms& terms,
+                                 Xapian::Query* native, std::string* exact_term) {
   // Arabic script settles the language; a Latin word may be English or
   // Indonesian, so it is stemmed both ways. Each language's stem comes from
   // that language's own analysis of the word, exactly as at index time.
@@ -49,7 +50,12 @@ Xapian::Query QueryBuilder::word(std::string_view raw_word, QueryTerms& terms) {
     forms.emplace_back(exact);
     terms.exact.insert(exact);
   }
-  Xapian::Query group(Xapian::Query::OP_SYNONYM, forms.begin(), forms.end());
+  if (exact_term != nullptr) *exact_term = exact;
+  if (native != nullptr) {
+    *native = Xapian::Query(Xapian::Query::OP_SYNONYM, forms.begin(), forms.end());
+  }
+  // The word's group, with its name key and translations (expansion.h).
+  const Xapian::Query group = expand_word(analysis_, raw_word, forms, expansion_, terms);
   const Xapian::Query exact_bonus(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(exact),
                                   weights_.exact_bonus);
   const Xapian::Query title(Xapian::Query::OP_SCALE_WEIGHT,
@@ -225,10 +231,12 @@ Xapian::Query QueryBuilder::word_node(const QueryNode& n, const Context& context
     saw_stopword_ = true;
     return Xapian::Query();
   }
-  Xapian::Query query =
-      word(std::string_view(n.text).substr(only.begin, only.end - only.begin), terms);
+  Xapian::Query native;
+  std::string exact;
+  Xapian::Query query = word(std::string_view(n.text).substr(only.begin, only.end - only.begin),
+                             terms, &native, &exact);
   if (!context.negated && !query.empty()) {
-    context.words->push_back({n.offset + only.begin, only.end - only.begin, query, only.term});
+    context.words->push_back({n.offset + only.begin, only.end - only.begin, native, exact});
   }
   return query;
 }

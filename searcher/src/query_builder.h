@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "expansion.h"
 #include "lisan/analyzers/analyzer.h"
 #include "query_parser.h"
 #include "query_terms.h"
@@ -20,7 +21,7 @@ namespace lisan::internal {
 // word ranks above one with a word sharing its stem. Values: docs/RANKING.md.
 struct FormWeights {
   double exact_bonus = 0.25;
-  double title = 0.5;
+  double title = 1.0;
 };
 
 // A word of the query that ranks or must match (not an excluded one), with
@@ -28,16 +29,14 @@ struct FormWeights {
 struct QueryWord {
   std::size_t offset = 0;  // byte range of the word in the query text
   std::size_t length = 0;
-  Xapian::Query query;
-  // Its normalized unstemmed form: the word a spelling suggestion replaces
-  // (the query also holds stems as plain terms, see schema.h).
-  std::string exact;
+  Xapian::Query query;  // the word's same-script forms (no key, no translation)
+  std::string exact;    // its normalized, unstemmed term
 };
 
 class QueryBuilder {
  public:
-  QueryBuilder(AnalysisContext& analysis, FormWeights weights)
-      : analysis_(analysis), weights_(weights) {}
+  QueryBuilder(AnalysisContext& analysis, FormWeights weights, ExpansionOptions expansion = {})
+      : analysis_(analysis), weights_(weights), expansion_(expansion) {}
 
   // The Xapian query for a parsed query. Stopwords of every language are
   // dropped from ranked parts unless nothing else is left; phrases, +required
@@ -49,7 +48,11 @@ class QueryBuilder {
 
   // The query for one word of query text (as the user typed it) with all
   // its forms: the normalized word, and its stem in each language it may be.
-  Xapian::Query word(std::string_view raw_word, QueryTerms& terms);
+  // `native` (when given) receives the word's same-script forms alone, without
+  // name key and translations: what tells whether the index knows the word.
+  // `exact_term` (when given) receives its normalized, unstemmed term.
+  Xapian::Query word(std::string_view raw_word, QueryTerms& terms, Xapian::Query* native = nullptr,
+                     std::string* exact_term = nullptr);
 
  private:
   struct Context {
@@ -73,6 +76,7 @@ class QueryBuilder {
   FormWeights weights_;
   std::size_t term_count_ = 0;
   bool saw_stopword_ = false;
+  ExpansionOptions expansion_;  // cross-language forms: see expansion.h
 };
 
 }  // namespace lisan::internal

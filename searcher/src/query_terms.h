@@ -5,12 +5,14 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace lisan::internal {
 
 struct QueryTerms {
   std::set<std::string, std::less<>> exact;  // unprefixed normalized words
   std::set<std::string, std::less<>> stems;  // prefixed stems (ZA…, ZI…, ZE…)
+  std::vector<std::string> expansions;       // readable name keys and translations
 
   bool empty() const { return exact.empty() && stems.empty(); }
 };

@@ -52,6 +52,11 @@ std::string suggest_spelling(const Xapian::Database& db, std::string_view query,
     internal::SpellingLimits limits;
     limits.budget = std::min(limits.budget, left);
     if (std::optional<std::string> better = internal::closest_indexed_word(db, exact, limits)) {
+      // Index terms are case-folded; keep a capital the user typed ("Tokayef" → "Tokayev").
+      const char typed = query[word->offset];
+      if (typed >= 'A' && typed <= 'Z' && (*better)[0] >= 'a' && (*better)[0] <= 'z') {
+        (*better)[0] = static_cast<char>((*better)[0] - 'a' + 'A');
+      }
       corrected.replace(word->offset, word->length, *better);
       changed = true;
     }
@@ -149,8 +154,10 @@ SearchResults Searcher::search(std::string_view query, const SearchOptions& opti
     const internal::QueryNode parsed = internal::parse_query(query);
     internal::QueryTerms terms;
     std::vector<internal::QueryWord> words;
-    internal::QueryBuilder builder(impl_->analysis, {.exact_bonus = options.ranking.exact_bonus,
-                                                     .title = options.ranking.title_weight});
+    internal::QueryBuilder builder(
+        impl_->analysis,
+        {.exact_bonus = options.ranking.exact_bonus, .title = options.ranking.title_weight},
+        {.transliterate = options.transliterate, .translate = options.translate});
     Xapian::Query xquery = builder.build(parsed, terms, words);
     if (options.suggest) results.suggestion = suggest_spelling(impl_->db, query, words);
     if (xquery.empty()) return;
@@ -159,7 +166,10 @@ SearchResults Searcher::search(std::string_view query, const SearchOptions& opti
                                  std::string(language_code(*options.language)));
       xquery = Xapian::Query(Xapian::Query::OP_FILTER, xquery, filter);
     }
-    if (options.explain) results.query_description = xquery.get_description();
+    if (options.explain) {
+      results.query_description = xquery.get_description();
+      results.expansions = terms.expansions;
+    }
 
     Xapian::Enquire enquire(impl_->db);
     enquire.set_query(xquery);
@@ -170,9 +180,11 @@ SearchResults Searcher::search(std::string_view query, const SearchOptions& opti
     // Looking at every match makes the facet counts exact on indexes of the
     // size lisan targets; beyond it, they are counts over a sample.
     constexpr Xapian::doccount kCheckAtLeast = 10000;
-    const bool coordinate = options.ranking.more_words_first && words.size() > 1;
     const Xapian::doccount offset = clamp_count(options.offset);
     const Xapian::doccount limit = clamp_count(options.limit);
+    // A page wholly below the window is in BM25 order: fetch just that page.
+    const bool coordinate =
+        options.ranking.more_words_first && words.size() > 1 && offset < kCoordinationWindow;
     const Xapian::doccount first = coordinate ? 0 : offset;
     const Xapian::doccount wanted =
         coordinate ? std::max(kCoordinationWindow, clamp_count(options.offset + options.limit))

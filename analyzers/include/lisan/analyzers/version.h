@@ -11,6 +11,6 @@
 namespace lisan {
 
 inline constexpr std::string_view kAnalyzerName = "lisan-icu-snowball";
-inline constexpr int kAnalyzerVersion = 1;
+inline constexpr int kAnalyzerVersion = 2;
 
 }  // namespace lisan

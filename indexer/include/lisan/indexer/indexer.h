@@ -37,6 +37,11 @@ struct IndexOptions {
   // Bound on the resident memory of a bulk load (queues and Xapian's pending
   // batches shrink to fit).
   std::uint64_t memory_budget_bytes = 512ull << 20;
+  // Load an empty index through shards merged at the end (the fast path; the
+  // index shows no document until the load ends, and a load killed midway
+  // leaves the index empty for a re-run to fill). Off: every batch is
+  // committed as it completes, so that an interrupted load keeps its batches.
+  bool bulk_load = true;
 };
 
 // A document handed over by a program (or read from JSONL).

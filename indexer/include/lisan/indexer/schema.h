@@ -29,6 +29,11 @@ inline constexpr std::string_view kIndonesianStemPrefix = "ZI";
 inline constexpr std::string_view kEnglishStemPrefix = "ZE";
 // Cross-script name key (a Latin consonant skeleton), our own X prefix.
 inline constexpr std::string_view kNameKeyPrefix = "XK";
+// Keys are kept apart by the script of the word they come from (XKAtkf from
+// توكاييف, XKLtkf from Tokayev), so that the searcher can match a query
+// word's key against the other script only. Keys are lowercase ASCII.
+inline constexpr std::string_view kArabicNameKeyPrefix = "XKA";
+inline constexpr std::string_view kLatinNameKeyPrefix = "XKL";
 // Unprefixed terms: normalized unstemmed words, with positions.
 
 // Stem prefix for `lang`; empty for Language::kUnknown (no stems written).

@@ -23,10 +23,10 @@ namespace lisan {
 // Ranking constants. The defaults were chosen by measurement on parallel
 // ar/id/en news (docs/RANKING.md); change them only to experiment.
 struct RankingOptions {
-  double bm25_k1 = 1.2;       // term-frequency saturation
+  double bm25_k1 = 0.2;       // term-frequency saturation (low: presence counts most)
   double bm25_b = 0.75;       // document-length normalization
   double exact_bonus = 0.25;  // extra weight of a word's exact (unstemmed) form
-  double title_weight = 0.5;  // weight of a word found in the title
+  double title_weight = 1.0;  // weight of a word found in the title
   // Among the best 100 hits, documents matching more of the query's words
   // come first (then by score); off: pure BM25 order.
   bool more_words_first = true;
@@ -46,6 +46,10 @@ struct SearchOptions {
   // Suggest a spelling for query words the index does not hold.
   bool suggest = true;
   RankingOptions ranking;
+  // Cross-language expansion of each query word: dictionary translations
+  // (FreeDict ar↔en↔id) and the cross-script name key (توكاييف ↔ Tokayev).
+  bool translate = true;
+  bool transliterate = true;
 };
 
 // Text with marked ranges: `marks` are byte ranges [begin, end) into `text`,
@@ -75,6 +79,7 @@ struct SearchResults {
   // The query with each word the index does not hold replaced by the closest
   // word it does ("did you mean …"); empty when every word is known.
   std::string suggestion;
+  std::vector<std::string> expansions;  // name keys and translations, with explain
 };
 
 // What an index holds, for `lisan info`.

@@ -1,0 +1,147 @@
+// Measures what the cross-script name key wrongly joins, on the aligned
+// sentences of the shared corpus's parallel sets (ntrex128, pud, flores200).
+//
+// A key is matched across scripts only (an Arabic word's key against Latin
+// words' keys and back), so a wrong join is an Arabic word and a Latin word
+// with the same key that are not translations of each other. Relatedness is
+// judged from the alignment: the pair is taken as related when the two words
+// occur in at least one pair of aligned sentences (a translated name does).
+// A word "has a false match" when some word of the other script shares its
+// key and never occurs with it. Printed: words with a key, words whose key
+// meets the other script, words with a related partner, words with a false one.
+//
+//   name_key_collisions [PARALLEL_DIR]
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <set>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "lisan/analyzers/analyzer.h"
+#include "lisan/analyzers/name_key.h"
+
+namespace {
+
+using lisan::Language;
+
+struct Word {
+  std::string term;
+  std::string key;
+};
+
+// Content words of a sentence that have a key (no stopwords, no numbers).
+// `capitalized_only`: only Latin words written with a capital (what the
+// indexer gives keys to).
+std::vector<Word> keyed_words(lisan::AnalysisContext& analysis, const std::string& text,
+                              Language lang, bool capitalized_only) {
+  std::vector<Word> words;
+  lisan::TokenStream tokens = analysis.analyze(text, lang);
+  while (const lisan::Token* token = tokens.next()) {
+    if (token->is_stopword || token->is_number) continue;
+    if (capitalized_only && !token->is_arabic_script &&
+        !(text[token->begin] >= 'A' && text[token->begin] <= 'Z')) {
+      continue;
+    }
+    std::string key = lisan::name_key(token->term);
+    if (!key.empty()) words.push_back({std::string(token->term), std::move(key)});
+  }
+  return words;
+}
+
+struct Stats {
+  std::map<std::string, std::set<std::string>> arabic_by_key;  // key → Arabic words
+  std::map<std::string, std::set<std::string>> latin_by_key;   // key → Latin words
+  std::set<std::pair<std::string, std::string>> related;       // (Arabic, Latin), same key
+};
+
+void add_aligned(Stats& stats, lisan::AnalysisContext& analysis, const std::string& ar,
+                 const std::vector<std::pair<std::string, Language>>& latin,
+                 bool capitalized_only) {
+  const std::vector<Word> arabic = keyed_words(analysis, ar, Language::kArabic, false);
+  for (const Word& a : arabic) stats.arabic_by_key[a.key].insert(a.term);
+  for (const auto& [text, lang] : latin) {
+    for (const Word& l : keyed_words(analysis, text, lang, capitalized_only)) {
+      stats.latin_by_key[l.key].insert(l.term);
+      for (const Word& a : arabic) {
+        if (a.key == l.key) stats.related.insert({a.term, l.term});
+      }
+    }
+  }
+}
+
+std::vector<std::map<std::string, std::string>> read_tsv(const std::string& path) {
+  std::ifstream in(path);
+  std::vector<std::map<std::string, std::string>> rows;
+  std::vector<std::string> header;
+  std::string line;
+  while (std::getline(in, line)) {
+    std::vector<std::string> cells;
+    std::stringstream fields(line);
+    for (std::string cell; std::getline(fields, cell, '\t');) cells.push_back(cell);
+    if (header.empty()) {
+      header = std::move(cells);
+      continue;
+    }
+    std::map<std::string, std::string> row;
+    for (std::size_t i = 0; i < header.size() && i < cells.size(); ++i) row[header[i]] = cells[i];
+    rows.push_back(std::move(row));
+  }
+  return rows;
+}
+
+void report(const char* label, const std::map<std::string, std::set<std::string>>& own,
+            const std::map<std::string, std::set<std::string>>& other,
+            const std::set<std::pair<std::string, std::string>>& related, bool own_is_arabic) {
+  std::size_t words = 0, meeting = 0, with_related = 0, with_false = 0;
+  for (const auto& [key, terms] : own) {
+    const auto partners = other.find(key);
+    for (const std::string& term : terms) {
+      ++words;
+      if (partners == other.end()) continue;
+      ++meeting;
+      bool good = false, bad = false;
+      for (const std::string& partner : partners->second) {
+        const bool is_related =
+            own_is_arabic ? related.count({term, partner}) > 0 : related.count({partner, term}) > 0;
+        (is_related ? good : bad) = true;
+      }
+      with_related += good;
+      with_false += bad;
+    }
+  }
+  std::cout << label << ": " << words << " distinct words with a key; " << meeting
+            << " share it with the other script (" << with_related << " with a related word, "
+            << with_false << " with an unrelated one: false-match rate "
+            << (words ? 100.0 * static_cast<double>(with_false) / static_cast<double>(words) : 0)
+            << "%)\n";
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  const std::string dir = argc > 1 ? argv[1] : std::string(LISAN_SHARED_CORPUS_DIR) + "/parallel";
+  lisan::AnalysisContext analysis;
+  for (const bool capitalized_only : {true, false}) {
+    Stats stats;
+    std::size_t rows = 0;
+    for (const char* set : {"ntrex128", "pud", "flores200_sib"}) {
+      for (const auto& row : read_tsv(dir + "/" + set + "/sentences.tsv")) {
+        ++rows;
+        add_aligned(stats, analysis, row.at("ar"),
+                    {{row.at("en"), Language::kEnglish}, {row.at("id"), Language::kIndonesian}},
+                    capitalized_only);
+      }
+    }
+    if (rows == 0) {
+      std::cerr << "name_key_collisions: no sentences under " << dir << '\n';
+      return 1;
+    }
+    std::cout << "== " << rows << " aligned sentences; Latin words: "
+              << (capitalized_only ? "capitalized only (as indexed)" : "all (as queried)") << '\n';
+    report("Arabic", stats.arabic_by_key, stats.latin_by_key, stats.related, true);
+    report("Latin ", stats.latin_by_key, stats.arabic_by_key, stats.related, false);
+  }
+  return 0;
+}

@@ -1,0 +1,103 @@
+#include "expansion.h"
+
+#include <string>
+
+#include "lisan/analyzers/name_key.h"
+#include "lisan/indexer/schema.h"
+#include "translation.h"
+
+namespace lisan::internal {
+namespace {
+
+// The word's normalized form and whether it is Arabic script, as the
+// analyzer sees it (the same analysis the indexer ran).
+struct AnalysedWord {
+  std::string term;
+  bool arabic_script = false;
+  bool number = false;
+};
+
+std::optional<AnalysedWord> analyse_word(AnalysisContext& analysis, std::string_view raw_word) {
+  TokenStream tokens = analysis.analyze(raw_word, Language::kUnknown);
+  const Token* token = tokens.next();
+  if (token == nullptr) return std::nullopt;
+  return AnalysedWord{std::string(token->term), token->is_arabic_script, token->is_number};
+}
+
+std::string join(const std::vector<std::string>& words) {
+  std::string out;
+  for (const std::string& w : words) out += (out.empty() ? "" : " ") + w;
+  return out;
+}
+
+// Translations of the word from each language it may be in: Arabic script is
+// Arabic; a Latin word may be English or Indonesian.
+void add_translations(AnalysisContext& analysis, std::string_view raw_word, bool arabic_script,
+                      std::vector<Xapian::Query>& forms, QueryTerms& terms) {
+  static constexpr Language kLatin[] = {Language::kEnglish, Language::kIndonesian};
+  static constexpr Language kArabic[] = {Language::kArabic};
+  // Both, even when the query looks Indonesian: measured, looking Indonesian
+  // words up in the English-headword dictionaries too finds more (loanwords).
+  const std::span<const Language> sources =
+      arabic_script ? std::span<const Language>(kArabic) : std::span<const Language>(kLatin);
+  const Lexicon& lexicon = Lexicon::installed();
+  for (Language from : sources) {
+    std::string stem;
+    {
+      TokenStream tokens = analysis.analyze(raw_word, from);
+      const Token* token = tokens.next();
+      if (token == nullptr || token->stem_language != from || token->is_stopword) continue;
+      stem.assign(token->stem);
+    }
+    std::string listed;
+    for (const Translation& t : lexicon.translate(from, stem)) {
+      if (t.terms.size() == 1) {
+        // One word: its stem, so that every inflection matches (الرئيس → رئيس).
+        std::string stem_term(schema::stem_prefix(t.language));
+        stem_term.append(t.stems.front());
+        forms.emplace_back(stem_term);
+        terms.stems.insert(std::move(stem_term));
+        // A word that is its own stem has no Z term in the index (schema.h):
+        // its unstemmed term, the stem itself, finds it.
+        forms.emplace_back(t.stems.front());
+      } else {
+        // Several words: a phrase of the unstemmed words ("ibu kota").
+        forms.emplace_back(Xapian::Query::OP_PHRASE, t.terms.begin(), t.terms.end());
+        for (const std::string& w : t.terms) terms.exact.insert(w);
+      }
+      listed += (listed.empty() ? "" : ", ") + join(t.terms) + " (" +
+                std::string(language_code(t.language)) + ")";
+    }
+    if (!listed.empty()) {
+      terms.expansions.push_back(std::string(raw_word) + " [" + std::string(language_code(from)) +
+                                 "] translates to " + listed);
+    }
+  }
+}
+
+}  // namespace
+
+Xapian::Query expand_word(AnalysisContext& analysis, std::string_view raw_word,
+                          const std::vector<Xapian::Query>& native_forms,
+                          const ExpansionOptions& options, QueryTerms& terms) {
+  std::vector<Xapian::Query> forms = native_forms;
+  const std::optional<AnalysedWord> word = analyse_word(analysis, raw_word);
+  if (word && !word->number) {
+    if (options.transliterate) {
+      const std::string key = name_key(word->term);
+      if (!key.empty()) {
+        // A key is matched against the other script's keys only: within one
+        // script, the word itself and its stems already do better.
+        std::string key_term(word->arabic_script ? schema::kLatinNameKeyPrefix
+                                                 : schema::kArabicNameKeyPrefix);
+        key_term.append(key);
+        forms.emplace_back(key_term);
+        terms.expansions.push_back(std::string(raw_word) + " has the name key " + key_term);
+      }
+    }
+    if (options.translate) add_translations(analysis, raw_word, word->arabic_script, forms, terms);
+  }
+  return Xapian::Query(Xapian::Query::OP_SYNONYM, forms.begin(), forms.end());
+}
+
+}  // namespace lisan::internal

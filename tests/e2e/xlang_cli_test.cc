@@ -1,0 +1,96 @@
+// End-to-end: searching across scripts and languages with the real `lisan`
+// binary on the bundled corpus (issue: names in any script, words through
+// dictionaries).
+#include <gtest/gtest.h>
+
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <set>
+
+#include "support/run_command.h"
+
+namespace lisan {
+namespace {
+
+using testing::run_lisan;
+using testing::TempDir;
+using Json = nlohmann::json;
+
+constexpr const char* kIndonesianWithBoth = "001_ae5881f801838b21.txt";
+constexpr const char* kIndonesianWashington = "000_349ad21918281b15.txt";
+constexpr const char* kEnglishTokayev = "002_3e3a84fcd55ba876.txt";
+constexpr const char* kArabicTokayev = "003_38e6d22ca08bed6e.txt";
+
+class CrossLanguageCli : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = std::make_unique<TempDir>();
+    const auto result = run_lisan({"index", "--db", db(), LISAN_CORPUS_DIR});
+    ASSERT_EQ(result.exit_code, 0) << result.err;
+  }
+  static void TearDownTestSuite() { dir_.reset(); }
+  static std::string db() { return *dir_ / "db"; }
+
+  static Json search_json(std::vector<std::string> args) {
+    std::vector<std::string> full = {"search", "--db", db(), "--json"};
+    full.insert(full.end(), args.begin(), args.end());
+    const auto result = run_lisan(full);
+    EXPECT_EQ(result.exit_code, 0) << result.err;
+    return Json::parse(result.out);
+  }
+  static std::vector<std::string> ids(const Json& out) {
+    std::vector<std::string> found;
+    for (const Json& hit : out["results"]) found.push_back(hit["id"]);
+    return found;
+  }
+
+  static std::unique_ptr<TempDir> dir_;
+};
+std::unique_ptr<TempDir> CrossLanguageCli::dir_;
+
+TEST_F(CrossLanguageCli, LatinNamesFindTheArabicArticleToo) {
+  const auto found = ids(search_json({"Tokayev", "Washington"}));
+  ASSERT_GE(found.size(), 4u);
+  // The three Latin-script articles that name them first, the one with both
+  // names on top; the Arabic one (توكاييف) after them.
+  EXPECT_EQ(found[0], kIndonesianWithBoth);
+  EXPECT_EQ(std::set<std::string>(found.begin() + 1, found.begin() + 3),
+            (std::set<std::string>{kIndonesianWashington, kEnglishTokayev}));
+  EXPECT_EQ(found[3], kArabicTokayev);
+}
+
+TEST_F(CrossLanguageCli, WithoutTransliterationTheArabicArticleIsMissed) {
+  const auto found = ids(search_json({"--no-transliterate", "--no-translate", "Tokayev"}));
+  EXPECT_EQ(std::set<std::string>(found.begin(), found.end()),
+            (std::set<std::string>{kIndonesianWithBoth, kEnglishTokayev}));
+}
+
+TEST_F(CrossLanguageCli, ArabicNameFindsTheLatinArticles) {
+  const auto found = ids(search_json({"توكاييف"}));
+  const std::set<std::string> set(found.begin(), found.end());
+  EXPECT_TRUE(set.count(kIndonesianWithBoth)) << "001 writes Tokayev";
+  EXPECT_TRUE(set.count(kEnglishTokayev)) << "002 writes Tokayev";
+  ASSERT_FALSE(found.empty());
+  EXPECT_EQ(found[0], kArabicTokayev) << "the same-script match ranks first";
+}
+
+TEST_F(CrossLanguageCli, ExplainShowsTheExpansions) {
+  const Json out = search_json({"--explain", "Tokayev"});
+  const std::string expansions = out["expansions"].dump();
+  EXPECT_NE(expansions.find("XKAtkf"), std::string::npos) << expansions;
+  EXPECT_NE(out["xapian_query"].get<std::string>().find("XKAtkf"), std::string::npos);
+
+  const auto text = run_lisan({"search", "--db", db(), "--explain", "Tokayev"});
+  ASSERT_EQ(text.exit_code, 0) << text.err;
+  EXPECT_NE(text.out.find("expansion: Tokayev has the name key XKAtkf"), std::string::npos)
+      << text.out;
+}
+
+TEST_F(CrossLanguageCli, NoTransliterateLeavesTheKeyOut) {
+  const Json out = search_json({"--explain", "--no-transliterate", "--no-translate", "Tokayev"});
+  EXPECT_EQ(out["xapian_query"].get<std::string>().find("XK"), std::string::npos);
+  EXPECT_TRUE(out["expansions"].empty());
+}
+
+}  // namespace
+}  // namespace lisan

@@ -1,0 +1,131 @@
+// Cross-language retrieval quality on the parallel sets of the shared corpus,
+// with committed floors a little under what lisan measured (see
+// docs/CROSS_LANGUAGE.md for the full tables and the command). A change that
+// loses cross-language recall, or makes expansion hurt same-language search,
+// fails here.
+#include "eval/cross_language_eval.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <iostream>
+
+#include "support/run_command.h"
+#include "translation.h"
+
+#if defined(__SANITIZE_ADDRESS__)
+#define LISAN_SANITIZED 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define LISAN_SANITIZED 1
+#endif
+#endif
+
+namespace lisan {
+namespace {
+
+#ifdef LISAN_SANITIZED
+// Sanitized builds are about ten times slower: they run one document in
+// five, too few (25 NTREX-128 articles) for the figures to hold within a few
+// points, so they check the machinery only: every cross-language direction
+// well above the 0.10–0.18 Recall@10 of search without expansion. The
+// optimised build checks the figures.
+constexpr bool kSanitized = true;
+constexpr std::size_t kStride = 5;
+#else
+constexpr bool kSanitized = false;
+constexpr std::size_t kStride = 1;
+#endif
+constexpr double kSanitizedRecallFloor = 0.5;
+constexpr double kSanitizedMrrFloor = 0.35;
+
+const std::string kParallelDir = std::string(LISAN_SHARED_CORPUS_DIR) + "/parallel";
+
+bool available(const std::string& set) { return std::filesystem::exists(kParallelDir + "/" + set); }
+
+SearchOptions expansion(bool on) {
+  SearchOptions options;
+  options.translate = on;
+  options.transliterate = on;
+  return options;
+}
+
+struct Floor {
+  double recall_at_10;
+  double mrr;
+};
+
+void expect_cross_language_floors(const eval::ParallelSet& set, const eval::Table& table,
+                                  Floor floor) {
+  std::cout << set.name << ", expansion on:\n" << eval::format_table(set, table);
+  for (const auto& [langs, cell] : table) {
+    if (langs.first == langs.second) continue;
+    const std::string direction =
+        std::string(language_code(langs.first)) + "→" + std::string(language_code(langs.second));
+    ASSERT_GT(cell.queries, 0u) << set.name << ' ' << direction;
+    if (kSanitized) floor = {kSanitizedRecallFloor, kSanitizedMrrFloor};
+    EXPECT_GE(cell.recall_at_10, floor.recall_at_10) << set.name << ' ' << direction << '\n'
+                                                     << eval::format_table(set, table);
+    EXPECT_GE(cell.mrr, floor.mrr) << set.name << ' ' << direction << '\n'
+                                   << eval::format_table(set, table);
+  }
+}
+
+class CrossLanguageEval : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    if (internal::Lexicon::installed().size() == 0) {
+      GTEST_SKIP() << "lisan was built without the FreeDict dictionaries";
+    }
+  }
+  testing::TempDir dir_;
+};
+
+TEST_F(CrossLanguageEval, Ntrex128HeadlinesFindTheArticleInEveryLanguage) {
+  if (!available("ntrex128")) GTEST_SKIP() << "no shared corpus at " << kParallelDir;
+  const eval::ParallelSet set = eval::load_ntrex128(kParallelDir);
+  const std::string db = dir_ / "db";
+  eval::build_index(set, db);
+  const eval::Table on = eval::evaluate(set, db, expansion(true), kStride);
+  // Measured after merging: Recall@10 0.886–0.976, MRR 0.691–0.849 across the six directions.
+  // MRR floor 0.66: the weakest direction (id→ar, pivoting through English)
+  // measures 0.691 with the searcher's tuned ranking (k1 0.2, more words
+  // first), against 0.726 under Xapian's default BM25 before that tuning.
+  expect_cross_language_floors(set, on, {0.87, 0.66});
+
+  // Same-language search is not worse with expansion on (within one query's
+  // worth of rank noise).
+  if (kSanitized) return;
+  const eval::Table off = eval::evaluate(set, db, expansion(false), kStride);
+  for (Language lang : set.languages) {
+    const eval::Cell& with = on.at({lang, lang});
+    const eval::Cell& without = off.at({lang, lang});
+    EXPECT_GE(with.recall_at_10, without.recall_at_10 - 0.01) << language_code(lang);
+    EXPECT_GE(with.mrr, without.mrr - 0.01) << language_code(lang);
+  }
+  // And expansion is what makes Arabic ↔ Latin retrieval work at all.
+  EXPECT_LT(off.at({Language::kArabic, Language::kEnglish}).recall_at_10, 0.3);
+}
+
+TEST_F(CrossLanguageEval, PudFirstSentencesFindTheDocumentInEveryLanguage) {
+  if (!available("pud")) GTEST_SKIP() << "no shared corpus at " << kParallelDir;
+  const eval::ParallelSet set = eval::load_pud(kParallelDir);
+  const std::string db = dir_ / "db";
+  eval::build_index(set, db);
+  // Measured on every document: Recall@10 0.897–0.980, MRR 0.795–0.950.
+  expect_cross_language_floors(set, eval::evaluate(set, db, expansion(true), kStride * 3),
+                               {0.86, 0.74});
+}
+
+TEST_F(CrossLanguageEval, XquadQuestionsFindTheirParagraphAcrossLanguages) {
+  if (!available("xquad")) GTEST_SKIP() << "no shared corpus at " << kParallelDir;
+  const eval::ParallelSet set = eval::load_xquad(kParallelDir);
+  const std::string db = dir_ / "db";
+  eval::build_index(set, db);
+  // Measured on every question: Recall@10 0.873–0.882, MRR 0.717–0.730.
+  expect_cross_language_floors(set, eval::evaluate(set, db, expansion(true), kStride * 3),
+                               {0.82, 0.65});
+}
+
+}  // namespace
+}  // namespace lisan
