@@ -8,9 +8,11 @@
 //     --baseline        also index with plain Xapian (TermGenerator) and print the ratio
 //     --ceiling         also time Xapian's writer alone on lisan's own documents
 //     --queries         query latency (p50/p95/p99) on the index lisan built
+//     --one-job         also run lisan with one job, for the --jobs speed-up
 //     --schema-stats    (document, term) pairs that each schema choice writes
 //     --modes LIST      comma-separated modes instead of the flags above:
-//                       lisan,baseline,ceiling,queries,stats
+//                       lisan,lisan1,baseline,ceiling,queries,stats
+//     --repeat N        run the modes N times in turn; ratios are medians of the rounds
 //     --megabytes N     size of the generated corpus when none is given (20)
 //     --work DIR        scratch folder (default: a new one under the system's temp folder)
 //
@@ -62,6 +64,7 @@ struct Options {
   std::uint64_t memory_mb = 512;
   std::set<std::string> modes = {"lisan"};
   double megabytes = 20;
+  unsigned repeat = 1;
   fs::path work;
   std::vector<std::string> corpus;
 };
@@ -115,6 +118,8 @@ Options parse_options(int argc, char** argv) {
       options.modes.insert("ceiling");
     } else if (arg == "--queries") {
       options.modes.insert("queries");
+    } else if (arg == "--one-job") {
+      options.modes.insert("lisan1");
     } else if (arg == "--schema-stats") {
       options.modes.insert("stats");
     } else if (arg == "--modes") {
@@ -124,13 +129,16 @@ Options parse_options(int argc, char** argv) {
         std::size_t comma = list.find(',', start);
         if (comma == std::string::npos) comma = list.size();
         const std::string mode = list.substr(start, comma - start);
-        if (mode != "lisan" && mode != "baseline" && mode != "ceiling" && mode != "queries" &&
-            mode != "stats") {
+        if (mode != "lisan" && mode != "lisan1" && mode != "baseline" && mode != "ceiling" &&
+            mode != "queries" && mode != "stats") {
           usage_error("unknown mode '" + mode + "'");
         }
         options.modes.insert(mode);
         start = comma + 1;
       }
+    } else if (arg == "--repeat") {
+      options.repeat = parse_number<unsigned>(arg, value());
+      if (options.repeat == 0 || options.repeat > 100) usage_error("--repeat must be 1..100");
     } else if (arg == "--megabytes") {
       options.megabytes = parse_number<double>(arg, value());
       if (!(options.megabytes > 0)) usage_error("--megabytes must be positive");
@@ -238,17 +246,20 @@ double rerun_lisan(const Options& options, const fs::path& db) {
 }
 
 // lisan's indexer through its library API, as `lisan index --jobs N` runs it.
-ModeResult run_lisan(const Options& options, const fs::path& db) {
+ModeResult run_lisan(const Options& options, unsigned jobs, const fs::path& db) {
   ModeResult result;
   fs::remove_all(db);
   const Clock::time_point start = Clock::now();
   const double cpu_start = process_cpu_seconds();
   lisan::IndexOptions index_options;
-  index_options.jobs = options.jobs;
+  index_options.jobs = jobs;
   index_options.memory_budget_bytes = options.memory_mb << 20;
-  lisan::Indexer indexer(db.string(), index_options);
-  add_corpus(indexer, options.corpus, &result.text_bytes);
-  const lisan::IndexReport report = indexer.finish();
+  lisan::IndexReport report;
+  {
+    lisan::Indexer indexer(db.string(), index_options);
+    add_corpus(indexer, options.corpus, &result.text_bytes);
+    report = indexer.finish();
+  }  // closed, so that the re-run below can open the index
   result.seconds = seconds_since(start);
   result.cpu_seconds = process_cpu_seconds() - cpu_start;
   result.documents = report.added + report.replaced;
@@ -548,9 +559,9 @@ void print_schema_stats(const ModeResult& r) {
   line("title terms (S)", r.pairs[3]);
   line("positions written (word occurrences)", r.pairs[4]);
   line("TermGenerator STEM_SOME terms (words + Z stems)", r.pairs[5]);
-  line("lisan now: words + stems + titles + Q + L",
+  line("schema 1: words + every stem + titles + Q + L",
        r.pairs[0] + r.pairs[1] + r.pairs[3] + 2 * r.documents);
-  line("leaner: words + differing stems + titles + Q + L",
+  line("schema 2 (now): words + differing stems + titles + Q + L",
        r.pairs[0] + r.pairs[2] + r.pairs[3] + 2 * r.documents);
 }
 
@@ -587,45 +598,79 @@ int main(int argc, char** argv) {
               "MB/s", "cpu s", "MB/cpu-s", "docs/s", "RSS MB", "index MB", "compact MB");
 
   const fs::path lisan_db = options.work / "lisan";
-  std::optional<ChildRun> lisan, baseline, ceiling;
-  if (options.modes.contains("lisan")) {
-    lisan = run_in_child("lisan", [&] { return run_lisan(options, lisan_db); });
-    print_row("lisan", *lisan);
-  }
-  if (options.modes.contains("baseline")) {
-    baseline =
-        run_in_child("baseline", [&] { return run_baseline(options, options.work / "baseline"); });
-    print_row("baseline", *baseline);
-    fs::remove_all(options.work / "baseline");
-  }
-  if (options.modes.contains("ceiling")) {
-    ceiling =
-        run_in_child("ceiling", [&] { return run_ceiling(options, options.work / "ceiling"); });
-    print_row("ceiling", *ceiling);
-    fs::remove_all(options.work / "ceiling");
+  // Rounds run the modes in turn (A B C, A B C, ...), so that a change in the
+  // machine's load hits every mode alike; ratios are taken within a round.
+  std::map<std::string, std::vector<ChildRun>> runs;
+  for (unsigned round = 0; round < options.repeat; ++round) {
+    auto row_name = [&](const char* mode) {
+      return options.repeat > 1 ? std::string(mode) + " #" + std::to_string(round + 1)
+                                : std::string(mode);
+    };
+    if (options.modes.contains("lisan")) {
+      runs["lisan"].push_back(
+          run_in_child("lisan", [&] { return run_lisan(options, options.jobs, lisan_db); }));
+      print_row(row_name("lisan").c_str(), runs["lisan"].back());
+    }
+    if (options.modes.contains("lisan1")) {
+      runs["lisan1"].push_back(run_in_child("lisan -j1", [&] {
+        ModeResult result = run_lisan(options, 1, options.work / "lisan1");
+        fs::remove_all(options.work / "lisan1");
+        return result;
+      }));
+      print_row(row_name("lisan -j1").c_str(), runs["lisan1"].back());
+    }
+    if (options.modes.contains("baseline")) {
+      runs["baseline"].push_back(run_in_child(
+          "baseline", [&] { return run_baseline(options, options.work / "baseline"); }));
+      print_row(row_name("baseline").c_str(), runs["baseline"].back());
+      fs::remove_all(options.work / "baseline");
+    }
+    if (options.modes.contains("ceiling")) {
+      runs["ceiling"].push_back(
+          run_in_child("ceiling", [&] { return run_ceiling(options, options.work / "ceiling"); }));
+      print_row(row_name("ceiling").c_str(), runs["ceiling"].back());
+      fs::remove_all(options.work / "ceiling");
+    }
   }
   auto mb_per_s = [](const ChildRun& run) {
     return static_cast<double>(run.result.text_bytes) / 1e6 / run.result.seconds;
   };
-  auto cpu_ratio = [](const ChildRun& a, const ChildRun& b) {
-    return (static_cast<double>(a.result.text_bytes) / a.result.cpu_seconds) /
-           (static_cast<double>(b.result.text_bytes) / b.result.cpu_seconds);
+  auto mb_per_cpu_s = [](const ChildRun& run) {
+    return static_cast<double>(run.result.text_bytes) / 1e6 / run.result.cpu_seconds;
+  };
+  auto median = [](std::vector<double> values) {
+    std::sort(values.begin(), values.end());
+    const std::size_t n = values.size();
+    return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
+  };
+  // Median over the rounds of a / b, by wall time and by CPU time.
+  auto print_ratio = [&](const std::string& what, const char* a, const char* b, double scale,
+                         const char* unit) {
+    if (!runs.contains(a) || !runs.contains(b)) return;
+    std::vector<double> wall, cpu;
+    for (std::size_t r = 0; r < runs[a].size(); ++r) {
+      wall.push_back(scale * mb_per_s(runs[a][r]) / mb_per_s(runs[b][r]));
+      cpu.push_back(scale * mb_per_cpu_s(runs[a][r]) / mb_per_cpu_s(runs[b][r]));
+    }
+    const int digits = scale == 1 ? 2 : 0;
+    std::printf("%s: %.*f%s MB/s (wall), %.*f%s MB per CPU second%s\n", what.c_str(), digits,
+                median(wall), unit, digits, median(cpu), unit,
+                options.repeat > 1 ? " (medians of the rounds)" : "");
   };
   std::printf("\n");
-  if (lisan) {
-    std::printf("lisan re-run on unchanged input: %.1f s (%.1f %% of the first run)\n",
-                lisan->result.rerun_seconds,
-                100 * lisan->result.rerun_seconds / lisan->result.seconds);
+  if (runs.contains("lisan")) {
+    std::vector<double> shares;
+    for (const ChildRun& run : runs["lisan"]) {
+      shares.push_back(100 * run.result.rerun_seconds / run.result.seconds);
+    }
+    std::printf("lisan re-run on unchanged input: %.1f s, %.1f %% of the first run\n",
+                runs["lisan"].front().result.rerun_seconds, median(shares));
   }
-  if (lisan && baseline) {
-    std::printf("lisan / plain Xapian: %.2fx MB/s (wall), %.2fx MB per CPU second\n",
-                mb_per_s(*lisan) / mb_per_s(*baseline), cpu_ratio(*lisan, *baseline));
-  }
-  if (lisan && ceiling) {
-    std::printf("lisan / writer ceiling (%u writers): %.0f %% (wall), %.0f %% per CPU second\n",
-                options.jobs, 100 * mb_per_s(*lisan) / mb_per_s(*ceiling),
-                100 * cpu_ratio(*lisan, *ceiling));
-  }
+  print_ratio("lisan --jobs " + std::to_string(options.jobs) + " / --jobs 1", "lisan", "lisan1", 1,
+              "x");
+  print_ratio("lisan / plain Xapian", "lisan", "baseline", 1, "x");
+  print_ratio("lisan / writer ceiling (" + std::to_string(options.jobs) + " writers)", "lisan",
+              "ceiling", 100, " %");
   if (options.modes.contains("queries")) {
     const ChildRun queries = run_in_child("queries", [&] { return run_queries(lisan_db); });
     const ModeResult& q = queries.result;

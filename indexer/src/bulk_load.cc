@@ -22,9 +22,11 @@ namespace {
 constexpr std::uint64_t kFixedBytes = 64ull << 20;
 constexpr std::uint64_t kFixedBytesPerJob = 24ull << 20;
 // Xapian holds a shard's uncommitted postings and positions in memory:
-// measured (bench/index_bench, docs/PERFORMANCE.md) at about this many bytes
-// of resident memory per byte of text written since the last commit.
-constexpr std::uint64_t kPendingBytesPerTextByte = 12;
+// measured (bench/index_bench --memory 256 and 512 on the shared bench
+// corpus, docs/PERFORMANCE.md) at about 13 bytes of resident memory per byte
+// of text written since the last commit; 16 leaves room for text with a
+// richer vocabulary.
+constexpr std::uint64_t kPendingBytesPerTextByte = 16;
 constexpr std::uint64_t kMinFlushBytes = 1ull << 20;
 constexpr std::uint64_t kMaxQueueBytes = 8ull << 20;
 
