@@ -16,6 +16,7 @@ Command add_analyze_command(CLI::App& app);
 Command add_index_command(CLI::App& app);
 Command add_search_command(CLI::App& app);
 Command add_info_command(CLI::App& app);
+Command add_serve_command(CLI::App& app);
 
 // Where the index lives when --db is not given: $LISAN_DB, else ./lisan-index.
 std::string default_db_path();

@@ -10,6 +10,7 @@
 #include "language_option.h"
 #include "lisan/analyzers/error.h"
 #include "lisan/indexer/indexer.h"
+#include "lisan/indexer/shards.h"
 #include "progress_bar.h"
 
 namespace lisan::cli {
@@ -57,6 +58,7 @@ Command add_index_command(CLI::App& app) {
     std::size_t batch_documents = IndexOptions{}.batch_documents;
     unsigned jobs = 1;
     std::uint64_t memory_mb = 512;
+    std::size_t shards = 0;
     std::vector<std::string> paths;
   };
   auto options = std::make_shared<Options>();
@@ -76,6 +78,9 @@ Command add_index_command(CLI::App& app) {
       ->check(CLI::Range(1u, 256u));
   sub->add_option("--memory", options->memory_mb, "Memory budget of a new index's load, in MB")
       ->check(CLI::Range(std::uint64_t{64}, std::uint64_t{1} << 20));
+  sub->add_option("--shards", options->shards,
+                  "Split the index into N shards by document id (default: as the index is)")
+      ->check(CLI::Range(std::size_t{1}, std::size_t{256}));
   sub->add_option("PATH", options->paths, "Files, folders, .jsonl files, or - for JSONL on stdin")
       ->required();
   return {sub, [options, batch] {
@@ -99,6 +104,18 @@ Command add_index_command(CLI::App& app) {
             // With a file size limit (ulimit -f) a write past it must fail
             // with EFBIG, reported as "no space", not kill the process.
             std::signal(SIGXFSZ, SIG_IGN);
+            g_stop_signal = 0;
+            std::signal(SIGINT, stop_indexing);
+            std::signal(SIGTERM, stop_indexing);
+            const std::size_t shards =
+                options->shards > 0 ? options->shards : existing_shard_count(options->db);
+            if (shards > 0) {
+              print_summary(index_sharded(
+                  options->db, shards, index_options, options->paths, [](const IndexProblem& p) {
+                    std::cerr << "lisan: " << p.source << ": " << p.message << '\n';
+                  }));
+              return g_stop_signal != 0 ? 128 + g_stop_signal : 0;
+            }
             Indexer indexer(options->db, index_options);
             std::optional<ProgressBar> bar;
             if (isatty(STDERR_FILENO) != 0) bar.emplace(estimate_input(options->paths));
@@ -107,9 +124,6 @@ Command add_index_command(CLI::App& app) {
               std::cerr << "lisan: " << p.source << ": " << p.message << '\n';
             });
             if (bar) indexer.on_progress([&bar](const IndexProgress& p) { bar->update(p); });
-            g_stop_signal = 0;
-            std::signal(SIGINT, stop_indexing);
-            std::signal(SIGTERM, stop_indexing);
             for (const std::string& path : options->paths) {
               if (g_stop_signal != 0) break;
               indexer.add_path(path);

@@ -1,8 +1,8 @@
 #include <iostream>
-#include <nlohmann/json.hpp>
 
 #include "commands.h"
 #include "lisan/searcher/searcher.h"
+#include "results_json.h"
 
 namespace lisan::cli {
 
@@ -19,12 +19,7 @@ Command add_info_command(CLI::App& app) {
             Searcher searcher({options->db});
             const IndexInfo info = searcher.info();
             if (options->json) {
-              nlohmann::json out = {
-                  {"documents", info.documents}, {"languages", info.languages},
-                  {"terms", info.terms},         {"schema_version", info.schema_version},
-                  {"analyzer", info.analyzer},   {"analyzer_version", info.analyzer_version},
-                  {"created", info.created},     {"last_commit", info.last_commit}};
-              std::cout << out.dump() << '\n';
+              std::cout << index_info_json(info) << '\n';
               return 0;
             }
             std::cout << "index:          " << options->db << '\n'

@@ -27,10 +27,9 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   app.set_version_flag("--version", "lisan 0.1.0");
   const lisan::cli::Command commands[] = {
-      lisan::cli::add_index_command(app),
-      lisan::cli::add_search_command(app),
-      lisan::cli::add_info_command(app),
-      lisan::cli::add_analyze_command(app),
+      lisan::cli::add_index_command(app), lisan::cli::add_search_command(app),
+      lisan::cli::add_info_command(app),  lisan::cli::add_analyze_command(app),
+      lisan::cli::add_serve_command(app),
   };
   try {
     app.parse(argc, argv);

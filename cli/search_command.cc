@@ -1,52 +1,13 @@
 #include <iostream>
-#include <nlohmann/json.hpp>
 
 #include "commands.h"
 #include "language_option.h"
 #include "lisan/analyzers/error.h"
 #include "lisan/searcher/searcher.h"
+#include "results_json.h"
 
 namespace lisan::cli {
 namespace {
-
-// Snippet with marks as HTML: <b>…</b> around marks, the rest escaped.
-std::string snippet_html(const MarkedText& snippet) {
-  std::string out;
-  auto escape = [&out](std::string_view text) {
-    for (char c : text) {
-      switch (c) {
-        case '&':
-          out += "&amp;";
-          break;
-        case '<':
-          out += "&lt;";
-          break;
-        case '>':
-          out += "&gt;";
-          break;
-        case '"':
-          out += "&quot;";
-          break;
-        case '\'':
-          out += "&#39;";
-          break;
-        default:
-          out += c;
-      }
-    }
-  };
-  std::size_t at = 0;
-  const std::string_view text = snippet.text;
-  for (const auto& [begin, end] : snippet.marks) {
-    escape(text.substr(at, begin - at));
-    out += "<b>";
-    escape(text.substr(begin, end - begin));
-    out += "</b>";
-    at = end;
-  }
-  escape(text.substr(at));
-  return out;
-}
 
 // Snippet for a terminal: bold marks, or [brackets] without colour.
 std::string snippet_terminal(const MarkedText& snippet, bool color) {
@@ -77,28 +38,7 @@ std::string caret_line(std::string_view query, std::size_t offset) {
 }
 
 void print_json(const SearchResults& results, bool explain) {
-  nlohmann::json hits = nlohmann::json::array();
-  for (const Hit& hit : results.hits) {
-    nlohmann::json h = {{"rank", hit.rank},
-                        {"id", hit.id},
-                        {"lang", hit.lang},
-                        {"title", hit.title},
-                        {"url", hit.url},
-                        {"score", hit.score},
-                        {"snippet", snippet_html(hit.snippet)}};
-    if (explain) h["matched_terms"] = hit.matched_terms;
-    hits.push_back(std::move(h));
-  }
-  nlohmann::json out = {{"query", results.query},
-                        {"total", results.total},
-                        {"facets", {{"lang", results.language_facets}}},
-                        {"results", hits}};
-  if (!results.suggestion.empty()) out["suggestion"] = results.suggestion;
-  if (explain) {
-    out["xapian_query"] = results.query_description;
-    out["expansions"] = results.expansions;
-  }
-  std::cout << out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+  std::cout << search_results_json(results, explain) << '\n';
 }
 
 void print_text(const SearchResults& results, bool explain) {
@@ -143,7 +83,8 @@ Command add_search_command(CLI::App& app) {
   CLI::App* sub = app.add_subcommand("search", "Search an index");
   sub->add_option(
          "--db", options->dbs,
-         "Index folder; repeat to search several as one (default: $LISAN_DB or ./lisan-index)")
+         "Index folder, stub file or tcp://HOST:PORT (xapian-tcpsrv); repeat to search several "
+         "as one (default: $LISAN_DB or ./lisan-index)")
       ->allow_extra_args(false);
   sub->add_option("--lang", options->lang, "Only documents in ar, id or en");
   sub->add_option("--limit", options->limit, "Results to show (default 10)");

@@ -14,6 +14,9 @@ packages=(
   libgtest-dev libgmock-dev       # tests
   libbenchmark-dev                # benchmarks
   clang libfuzzer-14-dev libclang-rt-14-dev  # libFuzzer targets (fuzz/)
+  libcpp-httplib-dev              # HTTP server of `lisan serve`
+  python3 chromium                # the search page's end-to-end test in headless Chromium
+  wrk                             # bench/load_test.sh: HTTP load on loopback
 )
 
 missing=()

@@ -21,6 +21,7 @@
 #include "lisan/analyzers/language_detector.h"
 #include "lisan/analyzers/utf8.h"
 #include "lisan/indexer/schema.h"
+#include "lisan/indexer/shards.h"
 #include "text_file.h"
 #include "xapian_guard.h"
 
@@ -194,6 +195,10 @@ struct Indexer::Impl {
     for (const auto& [lang, count] : totals.languages) report.languages[lang] += count;
   }
 
+  bool owns(std::string_view id) const {
+    return options.shard_count <= 1 || shard_of(id, options.shard_count) == options.shard;
+  }
+
   Language detect(const StoredDocument& doc) const {
     if (options.language) return *options.language;
     return detect_language(doc.text.empty() ? doc.title : doc.text);
@@ -233,6 +238,7 @@ struct Indexer::Impl {
   }
 
   void index_file(const fs::path& path, const std::string& id) {
+    if (!owns(id)) return;
     index_one_file(path, id);
     // Also after skipped and unchanged files, so that progress moves on a re-run.
     if (progress_callback) progress_callback(progress);
@@ -342,6 +348,8 @@ struct Indexer::Impl {
       if (g_stop_requested.load()) return;
       const std::string where = source + ":" + std::to_string(record->line);
       if (!record->document) {
+        // A line that is no document belongs to no shard: the first reports it.
+        if (options.shard != 0) continue;
         problem(where, record->error + "; line skipped", SkipReason::kInvalidRecord);
         continue;
       }
@@ -350,6 +358,7 @@ struct Indexer::Impl {
   }
 
   void add_source_document(const SourceDocument& source_doc, const std::string& where) {
+    if (!owns(source_doc.id)) return;
     if (internal::is_blank(source_doc.text) && internal::is_blank(source_doc.title)) {
       problem(where, "empty text; skipped", SkipReason::kEmpty);
       return;
@@ -428,6 +437,10 @@ struct Indexer::Impl {
 
 Indexer::Indexer(const std::string& db_path, IndexOptions options)
     : impl_(std::make_unique<Impl>(db_path, options)) {
+  if (options.shard_count == 0 || options.shard >= options.shard_count) {
+    throw InvalidArgument("shard " + std::to_string(options.shard) + " of " +
+                          std::to_string(options.shard_count) + " does not exist");
+  }
   g_stop_requested.store(false);
   internal::check_index_folder(db_path);
   internal::with_index_errors(db_path, [&] {

@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <set>
 
+#include "database_source.h"
 #include "index_metadata.h"
 #include "lisan/analyzers/error.h"
 #include "lisan/indexer/schema.h"
@@ -124,16 +125,8 @@ Searcher::Searcher(const std::vector<std::string>& db_paths) : impl_(std::make_u
   if (db_paths.empty()) throw InvalidArgument("no index given to search");
   impl_->paths = db_paths;
   for (const std::string& path : db_paths) {
-    std::error_code error;
-    if (!std::filesystem::exists(path, error)) {
-      throw IndexError("no index at " + path + " (run `lisan index --db " + path +
-                       " PATH…` first)");
-    }
-    if (!std::filesystem::is_directory(path, error)) {
-      throw IndexError("index path " + path + " is not an index folder");
-    }
     internal::with_index_errors(path, [&] {
-      Xapian::Database shard(path);
+      Xapian::Database shard = internal::open_database(path);
       internal::check_index_compatible(shard, path);
       impl_->db.add_database(shard);
     });

@@ -42,6 +42,11 @@ struct IndexOptions {
   // leaves the index empty for a re-run to fill). Off: every batch is
   // committed as it completes, so that an interrupted load keeps its batches.
   bool bulk_load = true;
+  // Sharding (see lisan/indexer/shards.h): this Indexer analyses and writes
+  // only the documents whose id shard_of() maps to `shard`, and passes over
+  // the others. Requires: shard < shard_count.
+  std::size_t shard_count = 1;
+  std::size_t shard = 0;
 };
 
 // A document handed over by a program (or read from JSONL).

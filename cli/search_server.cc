@@ -1,0 +1,238 @@
+#include "search_server.h"
+
+#include <httplib.h>
+
+#include <charconv>
+#include <iostream>
+#include <nlohmann/json.hpp>
+#include <optional>
+
+#include "lisan/analyzers/error.h"
+#include "lisan/analyzers/language.h"
+#include "results_json.h"
+#include "searcher_pool.h"
+#include "web_assets.h"
+
+namespace lisan::cli {
+namespace {
+
+constexpr const char* kJson = "application/json; charset=utf-8";
+// Longer queries are refused: they cost analysis for every candidate
+// language and no person types them.
+constexpr std::size_t kMaxQueryBytes = 2048;
+constexpr std::size_t kMaxOffset = 100000;
+
+// A request the client must change; becomes 400 with {"error": message}.
+struct BadRequest {
+  std::string message;
+};
+
+void send_json(httplib::Response& res, int status, const std::string& body) {
+  res.status = status;
+  res.set_header("Cache-Control", "no-store");
+  res.set_content(body, kJson);
+}
+
+void send_error(httplib::Response& res, int status, const std::string& message,
+                std::optional<std::size_t> offset = std::nullopt) {
+  nlohmann::json body = {{"error", message}};
+  if (offset) body["offset"] = *offset;
+  send_json(res, status, body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+}
+
+std::optional<std::string> single_param(const httplib::Request& req, const std::string& name) {
+  if (!req.has_param(name)) return std::nullopt;
+  if (req.get_param_value_count(name) > 1) throw BadRequest{"give " + name + " only once"};
+  return req.get_param_value(name);
+}
+
+std::size_t count_param(const httplib::Request& req, const std::string& name, std::size_t fallback,
+                        std::size_t max) {
+  const std::optional<std::string> text = single_param(req, name);
+  if (!text) return fallback;
+  std::size_t value = 0;
+  const auto [end, error] = std::from_chars(text->data(), text->data() + text->size(), value);
+  if (text->empty() || error != std::errc() || end != text->data() + text->size()) {
+    throw BadRequest{name + " must be a whole number from 0 to " + std::to_string(max) +
+                     ", not \"" + *text + "\""};
+  }
+  if (value > max) throw BadRequest{name + " must be at most " + std::to_string(max)};
+  return value;
+}
+
+bool flag_param(const httplib::Request& req, const std::string& name) {
+  const std::optional<std::string> text = single_param(req, name);
+  if (!text || *text == "0" || *text == "false") return false;
+  if (text->empty() || *text == "1" || *text == "true") return true;
+  throw BadRequest{name + " must be 1 or 0, not \"" + *text + "\""};
+}
+
+std::string error_name(int status) {
+  switch (status) {
+    case 400:
+      return "bad request";
+    case 404:
+      return "no such page";
+    case 405:
+      return "method not allowed";
+    case 413:
+      return "request too large";
+    case 414:
+      return "address too long";
+    default:
+      return "error " + std::to_string(status);
+  }
+}
+
+struct SearchRequest {
+  std::string query;
+  SearchOptions options;
+};
+
+SearchRequest parse_search_request(const httplib::Request& req, std::size_t max_limit) {
+  SearchRequest out;
+  const std::optional<std::string> query = single_param(req, "q");
+  if (!query) throw BadRequest{"missing q (the query), e.g. /search?q=Tokayev"};
+  if (query->size() > kMaxQueryBytes) {
+    throw BadRequest{"q is too long (" + std::to_string(query->size()) + " bytes; at most " +
+                     std::to_string(kMaxQueryBytes) + ")"};
+  }
+  out.query = *query;
+  if (const std::optional<std::string> lang = single_param(req, "lang"); lang && !lang->empty()) {
+    out.options.language = parse_language(*lang);
+    if (!out.options.language)
+      throw BadRequest{"lang must be ar, id, en or und, not \"" + *lang + "\""};
+  }
+  out.options.offset = count_param(req, "offset", 0, kMaxOffset);
+  out.options.limit = count_param(req, "limit", 10, max_limit);
+  out.options.explain = flag_param(req, "explain");
+  return out;
+}
+
+}  // namespace
+
+struct SearchServer::Impl {
+  explicit Impl(const ServerOptions& opts)
+      : options(opts), pool(opts.db_paths, std::max<std::size_t>(opts.threads, 1), opts.refresh) {}
+
+  // Runs `body`, turning what it throws into a JSON error of the right status.
+  template <typename Body>
+  static void respond(httplib::Response& res, Body&& body) {
+    try {
+      body();
+    } catch (const BadRequest& e) {
+      send_error(res, 400, e.message);
+    } catch (const QueryError& e) {
+      send_error(res, 400, e.what(), e.offset());
+    } catch (const InvalidArgument& e) {
+      send_error(res, 400, e.what());
+    } catch (const IndexError& e) {
+      std::cerr << "lisan serve: " << e.what() << '\n';
+      send_error(res, 503, e.what());
+    } catch (const std::exception& e) {
+      std::cerr << "lisan serve: " << e.what() << '\n';
+      send_error(res, 500, e.what());
+    }
+  }
+
+  // Runs `body` with a searcher of the pool; an index error is tried once
+  // more on a newly opened searcher, as the index may have been rewritten
+  // under the old one.
+  template <typename Body>
+  void with_searcher(Body&& body) {
+    SearcherPool::Lease lease = pool.acquire();
+    try {
+      body(*lease);
+    } catch (const IndexError&) {
+      lease.reopen();
+      body(*lease);
+    }
+  }
+
+  void routes() {
+    server.Get("/search", [this](const httplib::Request& req, httplib::Response& res) {
+      respond(res, [&] {
+        const SearchRequest request = parse_search_request(req, options.max_limit);
+        with_searcher([&](Searcher& searcher) {
+          const SearchResults results = searcher.search(request.query, request.options);
+          send_json(res, 200, search_results_json(results, request.options.explain));
+        });
+      });
+    });
+    server.Get("/info", [this](const httplib::Request&, httplib::Response& res) {
+      respond(res, [&] {
+        with_searcher(
+            [&](Searcher& searcher) { send_json(res, 200, index_info_json(searcher.info())); });
+      });
+    });
+    server.Get("/healthz", [](const httplib::Request&, httplib::Response& res) {
+      send_json(res, 200, R"({"status":"ok"})");
+    });
+    for (const WebAsset& asset : web_assets()) {
+      server.Get(
+          std::string(asset.path), [&asset](const httplib::Request&, httplib::Response& res) {
+            res.set_header("Cache-Control", "no-cache");
+            // The page builds its DOM from our own script only.
+            res.set_header("Content-Security-Policy",
+                           "default-src 'self'; img-src 'self' data:; base-uri 'none'; "
+                           "form-action 'self'; frame-ancestors 'none'");
+            res.set_header("X-Content-Type-Options", "nosniff");
+            res.set_content(asset.body.data(), asset.body.size(), std::string(asset.content_type));
+          });
+    }
+    // Routes that do not exist and methods they do not take: JSON, like the rest.
+    server.set_error_handler([](const httplib::Request&, httplib::Response& res) {
+      if (!res.body.empty()) return;
+      send_error(res, res.status, error_name(res.status));
+    });
+    server.set_exception_handler(
+        [](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
+          send_error(res, 500, "internal error");
+        });
+  }
+
+  ServerOptions options;
+  SearcherPool pool;
+  httplib::Server server;
+  int port = 0;
+};
+
+SearchServer::SearchServer(const ServerOptions& options) : impl_(std::make_unique<Impl>(options)) {
+  impl_->routes();
+  const std::size_t threads = std::max<std::size_t>(options.threads, 1);
+  // httplib owns the queue it is handed (it keeps it in a unique_ptr).
+  impl_->server.new_task_queue = [threads] {
+    return std::make_unique<httplib::ThreadPool>(threads).release();
+  };
+  // SO_REUSEADDR only: a restart may take the port over from connections in
+  // TIME_WAIT, but a second server must not share it (httplib's default,
+  // SO_REUSEPORT, would let two servers split the requests silently).
+  impl_->server.set_socket_options([](int sock) {
+    const int yes = 1;
+    setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+  });
+  // httplib writes headers and body separately: with Nagle's algorithm the
+  // body waits for the client's delayed ACK, adding ~40 ms to every answer.
+  impl_->server.set_tcp_nodelay(true);
+  if (options.port == 0) {
+    impl_->port = impl_->server.bind_to_any_port(options.host);
+  } else if (impl_->server.bind_to_port(options.host, options.port)) {
+    impl_->port = options.port;
+  } else {
+    impl_->port = -1;
+  }
+  if (impl_->port <= 0) {
+    throw IoError("cannot listen on " + options.host + ":" + std::to_string(options.port) +
+                  " (address in use, or not an address of this machine)");
+  }
+}
+
+SearchServer::~SearchServer() = default;
+
+int SearchServer::bound_port() const { return impl_->port; }
+
+bool SearchServer::run() { return impl_->server.listen_after_bind(); }
+
+void SearchServer::stop() { impl_->server.stop(); }
+
+}  // namespace lisan::cli

@@ -1,0 +1,135 @@
+// `lisan serve`: the HTTP front (search_server.h) with its command line,
+// its announcement and a graceful stop on SIGTERM or Ctrl-C.
+#include <pthread.h>
+#include <signal.h>
+
+#include <atomic>
+#include <charconv>
+#include <csignal>
+#include <iostream>
+#include <thread>
+
+#include "commands.h"
+#include "lisan/analyzers/error.h"
+#include "search_server.h"
+
+namespace lisan::cli {
+namespace {
+
+struct ListenAddress {
+  std::string host;
+  int port = 0;
+};
+
+// HOST:PORT, with [IPV6]:PORT for IPv6 hosts; port 0 means any free port.
+ListenAddress parse_listen(const std::string& text) {
+  const std::size_t colon = text.rfind(':');
+  auto bad = [&] {
+    return InvalidArgument("--listen must be HOST:PORT (e.g. 127.0.0.1:8080), not \"" + text +
+                           "\"");
+  };
+  if (colon == std::string::npos || colon == 0) throw bad();
+  ListenAddress address;
+  address.host = text.substr(0, colon);
+  if (address.host.front() == '[') {
+    if (address.host.size() < 3 || address.host.back() != ']') throw bad();
+    address.host = address.host.substr(1, address.host.size() - 2);
+  }
+  const std::string_view port = std::string_view(text).substr(colon + 1);
+  const auto [end, error] = std::from_chars(port.data(), port.data() + port.size(), address.port);
+  if (port.empty() || error != std::errc() || end != port.data() + port.size() ||
+      address.port < 0 || address.port > 65535) {
+    throw bad();
+  }
+  return address;
+}
+
+bool is_loopback(const std::string& host) {
+  return host == "localhost" || host == "::1" || host.starts_with("127.");
+}
+
+std::string url_host(const std::string& host) {
+  return host.find(':') != std::string::npos ? "[" + host + "]" : host;
+}
+
+}  // namespace
+
+Command add_serve_command(CLI::App& app) {
+  struct Options {
+    std::vector<std::string> dbs;
+    std::string listen = "127.0.0.1:8080";
+    std::size_t threads = std::max(4u, std::thread::hardware_concurrency());
+    double refresh_seconds = 10;
+  };
+  auto options = std::make_shared<Options>();
+  CLI::App* sub = app.add_subcommand("serve", "Serve search over HTTP, with a search page at /");
+  sub->add_option("--db", options->dbs,
+                  "Index folder, stub file or tcp://HOST:PORT; repeat to serve several as one "
+                  "(default: $LISAN_DB or ./lisan-index)")
+      ->allow_extra_args(false);
+  sub->add_option("--listen", options->listen,
+                  "Address to listen on, HOST:PORT (default 127.0.0.1:8080; port 0: any free)");
+  sub->add_option("--threads", options->threads,
+                  "Requests answered at once, each by its own searcher (default: max(4, cores))")
+      ->check(CLI::Range(std::size_t{1}, std::size_t{256}));
+  sub->add_option("--refresh", options->refresh_seconds,
+                  "Reopen the index at most this often, in seconds, to see new commits "
+                  "(default 10; 0: for every request)")
+      ->check(CLI::Range(0.0, 86400.0));
+  return {sub, [options] {
+            const ListenAddress address = parse_listen(options->listen);
+            ServerOptions server_options;
+            server_options.db_paths = options->dbs;
+            if (server_options.db_paths.empty())
+              server_options.db_paths.push_back(default_db_path());
+            server_options.host = address.host;
+            server_options.port = address.port;
+            server_options.threads = options->threads;
+            server_options.refresh = std::chrono::milliseconds(
+                static_cast<std::int64_t>(options->refresh_seconds * 1000));
+
+            // SIGTERM and SIGINT are taken by one waiting thread, never by a
+            // handler: stopping the server is not async-signal-safe. They are
+            // blocked before any thread starts, so every thread inherits it.
+            sigset_t stop_signals;
+            sigemptyset(&stop_signals);
+            sigaddset(&stop_signals, SIGTERM);
+            sigaddset(&stop_signals, SIGINT);
+            pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+            std::signal(SIGPIPE, SIG_IGN);  // a client that hangs up is not our end
+
+            SearchServer server(server_options);
+            if (!is_loopback(address.host)) {
+              std::cerr << "lisan: warning: listening on " << address.host
+                        << ", beyond this machine: anyone who reaches it can search the index\n";
+            }
+            std::cout << "lisan: serving on http://" << url_host(address.host) << ':'
+                      << server.bound_port() << "/" << std::endl;
+
+            std::atomic<bool> finished{false};
+            std::atomic<bool> signalled{false};
+            std::jthread waiter([&] {
+              const timespec tick{0, 100'000'000};
+              while (!finished.load()) {
+                if (sigtimedwait(&stop_signals, nullptr, &tick) <= 0) continue;
+                signalled.store(true);
+                // stop() is a no-op until the server runs: repeat until it does.
+                while (!finished.load()) {
+                  server.stop();
+                  std::this_thread::sleep_for(std::chrono::milliseconds(50));
+                }
+              }
+            });
+            const bool served = server.run();
+            finished.store(true);
+            waiter.join();
+            if (signalled.load()) {
+              std::cerr << "lisan: stopped\n";
+              return 0;
+            }
+            if (!served) throw IoError("the server stopped listening on " + options->listen);
+            return 0;
+          }};
+}
+
+}  // namespace lisan::cli

@@ -1,0 +1,192 @@
+// Sharded indexes and remote shards: `lisan index --shards N`, and shards
+// served by xapian-tcpsrv on 127.0.0.1 searched as one database. With global
+// statistics the ranking and the scores must be those of one combined index.
+#include "lisan/indexer/shards.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cmath>
+#include <memory>
+#include <nlohmann/json.hpp>
+
+#include "serve/background_process.h"
+#include "support/run_command.h"
+
+namespace lisan {
+namespace {
+
+using testing::BackgroundProcess;
+using testing::run_lisan;
+using testing::TempDir;
+using Json = nlohmann::json;
+
+// Forty documents whose words repeat with different frequencies, so that each
+// shard alone has statistics (document frequencies, lengths) unlike the whole.
+std::string generated_jsonl() {
+  const std::vector<std::string> words = {"Kazakhstan", "Washington", "energi",  "minyak",
+                                          "pipeline",   "Tokayev",    "ekonomi", "trade",
+                                          "كازاخستان",  "واشنطن",     "النفط",   "الاقتصاد"};
+  std::string out;
+  for (int i = 0; i < 40; ++i) {
+    std::string text;
+    for (std::size_t w = 0; w < words.size(); ++w) {
+      const int repeats = static_cast<int>((static_cast<std::size_t>(i) * (w + 3)) % 5);
+      for (int r = 0; r < repeats; ++r) text += words[w] + " ";
+    }
+    text += "dokumen nomor " + std::to_string(i);
+    out += Json{{"id", "gen-" + std::to_string(i)}, {"text", text}}.dump() + "\n";
+  }
+  return out;
+}
+
+// (id, score) in rank order, ties put in id order (their docids differ
+// between layouts, and Xapian breaks ties by docid).
+std::vector<std::pair<std::string, double>> ranking(const Json& out) {
+  std::vector<std::pair<std::string, double>> hits;
+  for (const Json& hit : out["results"]) hits.emplace_back(hit["id"], hit["score"]);
+  std::stable_sort(hits.begin(), hits.end(), [](const auto& a, const auto& b) {
+    if (std::abs(a.second - b.second) > 1e-9) return a.second > b.second;
+    return a.first < b.first;
+  });
+  return hits;
+}
+
+class ShardedSearch : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = std::make_unique<TempDir>();
+    testing::write_file(*dir_ / "generated.jsonl", generated_jsonl());
+    const std::vector<std::string> inputs = {LISAN_CORPUS_DIR, *dir_ / "generated.jsonl"};
+    std::vector<std::string> combined = {"index", "--db", *dir_ / "combined"};
+    combined.insert(combined.end(), inputs.begin(), inputs.end());
+    auto result = run_lisan(combined);
+    ASSERT_EQ(result.exit_code, 0) << result.err;
+    std::vector<std::string> sharded = {"index", "--db", *dir_ / "sharded", "--shards", "2"};
+    sharded.insert(sharded.end(), inputs.begin(), inputs.end());
+    result = run_lisan(sharded);
+    ASSERT_EQ(result.exit_code, 0) << result.err;
+  }
+  static void TearDownTestSuite() { dir_.reset(); }
+
+  static Json search(const std::vector<std::string>& dbs, const std::string& query) {
+    std::vector<std::string> args = {"search", "--json", "--limit", "100"};
+    for (const std::string& db : dbs) {
+      args.push_back("--db");
+      args.push_back(db);
+    }
+    args.push_back(query);
+    const auto result = run_lisan(args);
+    EXPECT_EQ(result.exit_code, 0) << result.err;
+    return result.exit_code == 0 ? Json::parse(result.out) : Json{};
+  }
+
+  // Starts xapian-tcpsrv serving `shard` on a free loopback port.
+  static std::unique_ptr<BackgroundProcess> serve_shard(const std::string& shard, int& port) {
+    for (int attempt = 0; attempt < 5; ++attempt) {
+      port = testing::free_loopback_port();
+      auto server = std::make_unique<BackgroundProcess>(
+          std::vector<std::string>{XAPIAN_TCPSRV, "--interface", "127.0.0.1", "--port",
+                                   std::to_string(port), "--quiet", shard});
+      if (testing::wait_for_port(port, std::chrono::seconds(10)) && server->running()) {
+        return server;
+      }
+    }
+    return nullptr;
+  }
+
+  static const std::vector<std::string>& queries() {
+    static const std::vector<std::string> q = {"Tokayev Washington", "minyak energi", "كازاخستان",
+                                               "trade OR pipeline", "ekonomi"};
+    return q;
+  }
+
+  static std::unique_ptr<TempDir> dir_;
+};
+std::unique_ptr<TempDir> ShardedSearch::dir_;
+
+TEST_F(ShardedSearch, ShardsSplitTheDocumentsByIdHash) {
+  const auto shards = shard_paths(*dir_ / "sharded", 2);
+  const Json info0 = Json::parse(run_lisan({"info", "--json", "--db", shards[0]}).out);
+  const Json info1 = Json::parse(run_lisan({"info", "--json", "--db", shards[1]}).out);
+  EXPECT_EQ(info0["documents"].get<int>() + info1["documents"].get<int>(), 45);
+  EXPECT_GT(info0["documents"].get<int>(), 5);
+  EXPECT_GT(info1["documents"].get<int>(), 5);
+  EXPECT_EQ(shard_of("gen-7", 2), shard_of("gen-7", 2));
+  EXPECT_EQ(existing_shard_count(*dir_ / "sharded"), 2u);
+  EXPECT_EQ(existing_shard_count(*dir_ / "combined"), 0u);
+}
+
+TEST_F(ShardedSearch, LocalShardedIndexRanksAsOneIndex) {
+  for (const std::string& query : queries()) {
+    const Json one = search({*dir_ / "combined"}, query);
+    const Json sharded = search({*dir_ / "sharded"}, query);
+    ASSERT_FALSE(one["results"].empty()) << query;
+    EXPECT_EQ(ranking(sharded), ranking(one)) << query;
+    EXPECT_EQ(sharded["total"], one["total"]) << query;
+    EXPECT_EQ(sharded["facets"], one["facets"]) << query;
+  }
+}
+
+TEST_F(ShardedSearch, ReindexingWithoutShardsOptionKeepsTheLayout) {
+  const auto result = run_lisan({"index", "--db", *dir_ / "sharded", LISAN_CORPUS_DIR});
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_NE(result.err.find("5 unchanged"), std::string::npos) << result.err;
+}
+
+TEST_F(ShardedSearch, RefusesAnotherShardCountOrShardingAnUnshardedIndex) {
+  auto result = run_lisan({"index", "--db", *dir_ / "sharded", "--shards", "3", LISAN_CORPUS_DIR});
+  EXPECT_EQ(result.exit_code, 1);
+  EXPECT_NE(result.err.find("has 2 shards, not 3"), std::string::npos) << result.err;
+  result = run_lisan({"index", "--db", *dir_ / "combined", "--shards", "2", LISAN_CORPUS_DIR});
+  EXPECT_EQ(result.exit_code, 1);
+  EXPECT_NE(result.err.find("unsharded index"), std::string::npos) << result.err;
+}
+
+TEST_F(ShardedSearch, StandardInputIsRefusedWithAReason) {
+  const auto result =
+      run_lisan({"index", "--db", *dir_ / "sharded", "-"}, R"({"id": "x", "text": "stdin text"})"
+                                                           "\n");
+  EXPECT_EQ(result.exit_code, 2);
+  EXPECT_NE(result.err.find("cannot read standard input"), std::string::npos) << result.err;
+}
+
+TEST_F(ShardedSearch, TwoTcpServersRankAsOneCombinedIndex) {
+  const auto shards = shard_paths(*dir_ / "sharded", 2);
+  int port0 = 0, port1 = 0;
+  const auto server0 = serve_shard(shards[0], port0);
+  const auto server1 = serve_shard(shards[1], port1);
+  ASSERT_TRUE(server0 && server1) << "xapian-tcpsrv did not start on 127.0.0.1";
+  const std::string remote0 = "tcp://127.0.0.1:" + std::to_string(port0);
+  const std::string remote1 = "tcp://127.0.0.1:" + std::to_string(port1);
+  // The same two shards named in a stub file (Xapian's format).
+  const std::string stub = *dir_ / "remote.stub";
+  testing::write_file(stub, "remote 127.0.0.1:" + std::to_string(port0) +
+                                "\nremote 127.0.0.1:" + std::to_string(port1) + "\n");
+  for (const std::string& query : queries()) {
+    const Json one = search({*dir_ / "combined"}, query);
+    const Json remote = search({remote0, remote1}, query);
+    ASSERT_FALSE(one["results"].empty()) << query;
+    EXPECT_EQ(ranking(remote), ranking(one)) << query;
+    EXPECT_EQ(remote["total"], one["total"]) << query;
+    EXPECT_EQ(remote["facets"], one["facets"]) << query;
+    const Json via_stub = search({stub}, query);
+    EXPECT_EQ(ranking(via_stub), ranking(one)) << query;
+  }
+  // The snippets come over the wire too.
+  const Json remote = search({remote0, remote1}, "Tokayev Washington");
+  EXPECT_NE(remote["results"][0]["snippet"].get<std::string>().find("<b>"), std::string::npos);
+}
+
+TEST_F(ShardedSearch, BadRemoteAddressIsAUsageErrorAndDeadShardAnError) {
+  auto result = run_lisan({"search", "--db", "tcp://127.0.0.1:notaport", "x"});
+  EXPECT_EQ(result.exit_code, 2);
+  EXPECT_NE(result.err.find("expected tcp://HOST:PORT"), std::string::npos) << result.err;
+  const int port = testing::free_loopback_port();
+  result = run_lisan({"search", "--db", "tcp://127.0.0.1:" + std::to_string(port), "x"});
+  EXPECT_EQ(result.exit_code, 1);
+  EXPECT_NE(result.err.find("127.0.0.1"), std::string::npos) << result.err;
+}
+
+}  // namespace
+}  // namespace lisan
