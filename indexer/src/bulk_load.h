@@ -15,7 +15,7 @@
 //
 // Memory: each worker's queue holds at most `queue_bytes` of text, and each
 // shard commits when `flush_bytes` of text are pending (Xapian keeps the
-// pending postings in memory, about ten times the text; see
+// pending postings in memory, about thirteen times the text; see
 // docs/PERFORMANCE.md).
 //
 // Thread-safety: submit() and finish() are for one (the reading) thread.
