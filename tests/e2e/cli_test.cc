@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include "support/corpus_index_fixture.h"
 #include "support/run_command.h"
 
 namespace lisan {
@@ -16,16 +17,8 @@ using testing::run_lisan;
 using testing::TempDir;
 using Json = nlohmann::json;
 
-class CorpusCli : public ::testing::Test {
+class CorpusCli : public testing::CorpusIndexTest {
  protected:
-  static void SetUpTestSuite() {
-    dir_ = std::make_unique<TempDir>();
-    const auto result = run_lisan({"index", "--db", db(), LISAN_CORPUS_DIR});
-    ASSERT_EQ(result.exit_code, 0) << result.err;
-  }
-  static void TearDownTestSuite() { dir_.reset(); }
-  static std::string db() { return *dir_ / "db"; }
-
   static Json search_json(std::vector<std::string> args) {
     std::vector<std::string> full = {"search", "--db", db(), "--json"};
     full.insert(full.end(), args.begin(), args.end());
@@ -33,15 +26,7 @@ class CorpusCli : public ::testing::Test {
     EXPECT_EQ(result.exit_code, 0) << result.err;
     return Json::parse(result.out);
   }
-  static std::vector<std::string> ids(const Json& out) {
-    std::vector<std::string> found;
-    for (const Json& hit : out["results"]) found.push_back(hit["id"]);
-    return found;
-  }
-
-  static std::unique_ptr<TempDir> dir_;
 };
-std::unique_ptr<TempDir> CorpusCli::dir_;
 
 TEST_F(CorpusCli, MainQueryRanksTheDocumentWithBothNamesFirst) {
   const Json out = search_json({"Tokayev", "Washington"});

@@ -11,6 +11,7 @@
 #include <set>
 #include <sstream>
 
+#include "support/corpus_index_fixture.h"
 #include "support/run_command.h"
 
 namespace lisan {
@@ -49,18 +50,7 @@ std::string prefix_of(const std::string& term) {
   return term.substr(0, n);
 }
 
-class IndexFormatDoc : public ::testing::Test {
- protected:
-  static void SetUpTestSuite() {
-    dir_ = std::make_unique<TempDir>();
-    const auto result = run_lisan({"index", "--db", db(), LISAN_CORPUS_DIR});
-    ASSERT_EQ(result.exit_code, 0) << result.err;
-  }
-  static void TearDownTestSuite() { dir_.reset(); }
-  static std::string db() { return *dir_ / "db"; }
-  static std::unique_ptr<TempDir> dir_;
-};
-std::unique_ptr<TempDir> IndexFormatDoc::dir_;
+class IndexFormatDoc : public testing::CorpusIndexTest {};
 
 TEST_F(IndexFormatDoc, TermPrefixesAreTheDocumentedOnes) {
   std::set<std::string> optional;

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include "support/corpus_index_fixture.h"
 #include "support/run_command.h"
 
 namespace lisan {
@@ -22,16 +23,8 @@ constexpr const char* k002 = "002_3e3a84fcd55ba876.txt";
 constexpr const char* k003 = "003_38e6d22ca08bed6e.txt";
 constexpr const char* k004 = "004_147e57a660519c9c.txt";
 
-class QuerySearchCli : public ::testing::Test {
+class QuerySearchCli : public testing::CorpusIndexTest {
  protected:
-  static void SetUpTestSuite() {
-    dir_ = std::make_unique<TempDir>();
-    const auto result = run_lisan({"index", "--db", db(), LISAN_CORPUS_DIR});
-    ASSERT_EQ(result.exit_code, 0) << result.err;
-  }
-  static void TearDownTestSuite() { dir_.reset(); }
-  static std::string db() { return *dir_ / "db"; }
-
   // `lisan search --json OPTIONS -- ARGS` ("--" so that "-word" is a query word).
   // These tests are about the query language within one script and language,
   // so cross-language expansion is off (tests/e2e/xlang_cli_test.cc has it on).
@@ -45,19 +38,11 @@ class QuerySearchCli : public ::testing::Test {
     EXPECT_EQ(result.exit_code, 0) << result.err;
     return Json::parse(result.out);
   }
-  static std::vector<std::string> ids(const Json& out) {
-    std::vector<std::string> found;
-    for (const Json& hit : out["results"]) found.push_back(hit["id"]);
-    return found;
-  }
   static std::set<std::string> id_set(const Json& out) {
     const auto found = ids(out);
     return {found.begin(), found.end()};
   }
-
-  static std::unique_ptr<TempDir> dir_;
 };
-std::unique_ptr<TempDir> QuerySearchCli::dir_;
 
 TEST_F(QuerySearchCli, TokayevWashingtonRanks001First) {
   const auto found = ids(search_json({"Tokayev", "Washington"}));

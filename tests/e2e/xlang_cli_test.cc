@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include "support/corpus_index_fixture.h"
 #include "support/run_command.h"
 
 namespace lisan {
@@ -21,16 +22,8 @@ constexpr const char* kIndonesianWashington = "000_349ad21918281b15.txt";
 constexpr const char* kEnglishTokayev = "002_3e3a84fcd55ba876.txt";
 constexpr const char* kArabicTokayev = "003_38e6d22ca08bed6e.txt";
 
-class CrossLanguageCli : public ::testing::Test {
+class CrossLanguageCli : public testing::CorpusIndexTest {
  protected:
-  static void SetUpTestSuite() {
-    dir_ = std::make_unique<TempDir>();
-    const auto result = run_lisan({"index", "--db", db(), LISAN_CORPUS_DIR});
-    ASSERT_EQ(result.exit_code, 0) << result.err;
-  }
-  static void TearDownTestSuite() { dir_.reset(); }
-  static std::string db() { return *dir_ / "db"; }
-
   static Json search_json(std::vector<std::string> args) {
     std::vector<std::string> full = {"search", "--db", db(), "--json"};
     full.insert(full.end(), args.begin(), args.end());
@@ -38,15 +31,7 @@ class CrossLanguageCli : public ::testing::Test {
     EXPECT_EQ(result.exit_code, 0) << result.err;
     return Json::parse(result.out);
   }
-  static std::vector<std::string> ids(const Json& out) {
-    std::vector<std::string> found;
-    for (const Json& hit : out["results"]) found.push_back(hit["id"]);
-    return found;
-  }
-
-  static std::unique_ptr<TempDir> dir_;
 };
-std::unique_ptr<TempDir> CrossLanguageCli::dir_;
 
 TEST_F(CrossLanguageCli, LatinNamesFindTheArabicArticleToo) {
   const auto found = ids(search_json({"Tokayev", "Washington"}));
