@@ -106,19 +106,6 @@ const Sample& sample_of(Language lang) {
 
 const std::string& text_of(Language lang) { return sample_of(lang).text; }
 
-const char* snowball_name(Language lang) {
-  switch (lang) {
-    case Language::kArabic:
-      return "arabic";
-    case Language::kIndonesian:
-      return "indonesian";
-    case Language::kEnglish:
-      return "english";
-    default:
-      return "none";
-  }
-}
-
 // The word segments of a text, as the analyzer's segmentation stage finds them.
 std::vector<std::string_view> segment(const std::string& text) {
   std::vector<std::string_view> words;
@@ -190,7 +177,7 @@ void BM_Normalize(benchmark::State& state, Language lang) {
 
 void BM_StemUncached(benchmark::State& state, Language lang) {
   const std::vector<std::string>& words = normalized_words(lang);
-  Xapian::Stem stemmer(snowball_name(lang));
+  Xapian::Stem stemmer(lisan::internal::snowball_name(lang));
   for (auto _ : state) {
     for (const std::string& word : words) benchmark::DoNotOptimize(stemmer(word));
   }
@@ -240,7 +227,7 @@ void BM_BuildDocument(benchmark::State& state, Language lang) {
 // every word with positions plus a Z stem), the same Snowball stemmer.
 void BM_TermGenerator(benchmark::State& state, Language lang) {
   Xapian::TermGenerator generator;
-  generator.set_stemmer(Xapian::Stem(snowball_name(lang)));
+  generator.set_stemmer(Xapian::Stem(lisan::internal::snowball_name(lang)));
   generator.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
   for (auto _ : state) {
     for (const std::string& text : sample_of(lang).documents) {

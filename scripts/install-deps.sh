@@ -17,6 +17,7 @@ packages=(
   libcpp-httplib-dev              # HTTP server of `lisan serve`
   python3 chromium                # the search page's end-to-end test in headless Chromium
   wrk                             # bench/load_test.sh: HTTP load on loopback
+  doxygen                         # API reference; a test checks the public headers are documented
 )
 
 missing=()

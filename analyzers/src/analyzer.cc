@@ -8,6 +8,7 @@
 #include <array>
 #include <string>
 
+#include "lisan/analyzers/error.h"
 #include "lisan/analyzers/normalizer.h"
 #include "lisan/analyzers/stopwords.h"
 #include "lisan/analyzers/utf8.h"
@@ -37,8 +38,7 @@ struct AnalysisContext::Impl {
     UErrorCode status = U_ZERO_ERROR;
     words.adoptInstead(icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), status));
     if (U_FAILURE(status) || words.isNull()) {
-      throw std::runtime_error(std::string("ICU word break iterator unavailable: ") +
-                               u_errorName(status));
+      throw Error(std::string("ICU word break iterator unavailable: ") + u_errorName(status));
     }
   }
   ~Impl() { utext_close(&text); }

@@ -3,9 +3,8 @@
 #include "lisan/analyzers/normalizer.h"
 
 namespace lisan::internal {
-namespace {
 
-const char* snowball_name(Language lang) {
+const char* snowball_name(Language lang) noexcept {
   switch (lang) {
     case Language::kArabic:
       return "arabic";
@@ -18,6 +17,8 @@ const char* snowball_name(Language lang) {
   }
   return "none";
 }
+
+namespace {
 
 // Snowball's Arabic stemmer removes the conjunctions و and ف only before a
 // letter other than alef, so "and the government" keeps its article:

@@ -17,16 +17,7 @@ using testing::run_lisan;
 using testing::TempDir;
 using Json = nlohmann::json;
 
-class CorpusCli : public testing::CorpusIndexTest {
- protected:
-  static Json search_json(std::vector<std::string> args) {
-    std::vector<std::string> full = {"search", "--db", db(), "--json"};
-    full.insert(full.end(), args.begin(), args.end());
-    const auto result = run_lisan(full);
-    EXPECT_EQ(result.exit_code, 0) << result.err;
-    return Json::parse(result.out);
-  }
-};
+using CorpusCli = testing::CorpusIndexTest;
 
 TEST_F(CorpusCli, MainQueryRanksTheDocumentWithBothNamesFirst) {
   const Json out = search_json({"Tokayev", "Washington"});

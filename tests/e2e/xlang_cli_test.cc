@@ -22,16 +22,7 @@ constexpr const char* kIndonesianWashington = "000_349ad21918281b15.txt";
 constexpr const char* kEnglishTokayev = "002_3e3a84fcd55ba876.txt";
 constexpr const char* kArabicTokayev = "003_38e6d22ca08bed6e.txt";
 
-class CrossLanguageCli : public testing::CorpusIndexTest {
- protected:
-  static Json search_json(std::vector<std::string> args) {
-    std::vector<std::string> full = {"search", "--db", db(), "--json"};
-    full.insert(full.end(), args.begin(), args.end());
-    const auto result = run_lisan(full);
-    EXPECT_EQ(result.exit_code, 0) << result.err;
-    return Json::parse(result.out);
-  }
-};
+using CrossLanguageCli = testing::CorpusIndexTest;
 
 TEST_F(CrossLanguageCli, LatinNamesFindTheArabicArticleToo) {
   const auto found = ids(search_json({"Tokayev", "Washington"}));

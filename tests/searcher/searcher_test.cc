@@ -4,6 +4,10 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
 
 #include "lisan/analyzers/error.h"
 #include "lisan/indexer/indexer.h"
@@ -15,15 +19,12 @@ namespace {
 class CorpusSearch : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    dir_ = new testing::TempDir();  // NOLINT: suite-lifetime fixture, deleted below
+    dir_ = std::make_unique<testing::TempDir>();
     Indexer indexer(db());
     indexer.add_path(LISAN_CORPUS_DIR);
     indexer.finish();
   }
-  static void TearDownTestSuite() {
-    delete dir_;  // NOLINT
-    dir_ = nullptr;
-  }
+  static void TearDownTestSuite() { dir_.reset(); }
   static std::string db() { return *dir_ / "db"; }
 
   static std::vector<std::string> ids(const SearchResults& results) {
@@ -35,9 +36,23 @@ class CorpusSearch : public ::testing::Test {
     return std::find(ids.begin(), ids.end(), id) != ids.end();
   }
 
-  static testing::TempDir* dir_;
+  inline static std::unique_ptr<testing::TempDir> dir_;
 };
-testing::TempDir* CorpusSearch::dir_ = nullptr;
+
+// Indexes English notes given as (id, text), titled "Note 1", "Note 2", …
+void index_english_notes(const std::string& db,
+                         const std::vector<std::pair<std::string, std::string>>& notes) {
+  Indexer indexer(db);
+  int n = 0;
+  for (const auto& [id, text] : notes) {
+    indexer.add_document({.id = id,
+                          .text = text,
+                          .title = "Note " + std::to_string(++n),
+                          .url = "",
+                          .language = Language::kEnglish});
+  }
+  indexer.finish();
+}
 
 constexpr const char* k000 = "000_349ad21918281b15.txt";
 constexpr const char* k001 = "001_ae5881f801838b21.txt";
@@ -189,25 +204,16 @@ TEST_F(CorpusSearch, InfoDescribesTheIndex) {
 // weight of a repeated word; this checks that the constants keep it so).
 TEST(Ranking, DocumentsMatchingMoreQueryWordsRankFirst) {
   testing::TempDir dir;
-  {
-    Indexer indexer(dir / "db");
-    int n = 0;
-    auto add = [&](const std::string& id, const std::string& text) {
-      indexer.add_document({.id = id,
-                            .text = text,
-                            .title = "Note " + std::to_string(++n),
-                            .url = "",
-                            .language = Language::kEnglish});
-    };
-    add("both", "The old glacier feeds the river that runs past the lighthouse on the cape.");
-    add("glacier", "The glacier grew; the glacier moved, and every winter the glacier advanced.");
-    add("lighthouse", "A lighthouse keeper left the lighthouse when the lighthouse lamp failed.");
-    add("short", "Glacier glacier.");
-    for (int i = 0; i < 6; ++i) {
-      add("other" + std::to_string(i), "Fishing boats return to the harbour before the storm.");
-    }
-    indexer.finish();
+  std::vector<std::pair<std::string, std::string>> notes = {
+      {"both", "The old glacier feeds the river that runs past the lighthouse on the cape."},
+      {"glacier", "The glacier grew; the glacier moved, and every winter the glacier advanced."},
+      {"lighthouse", "A lighthouse keeper left the lighthouse when the lighthouse lamp failed."},
+      {"short", "Glacier glacier."}};
+  for (int i = 0; i < 6; ++i) {
+    notes.emplace_back("other" + std::to_string(i),
+                       "Fishing boats return to the harbour before the storm.");
   }
+  index_english_notes(dir / "db", notes);
   Searcher searcher({dir / "db"});
   for (const char* query : {"glacier lighthouse", "lighthouse glacier", "Glaciers lighthouses"}) {
     const SearchResults results = searcher.search(query);
@@ -223,21 +229,12 @@ TEST(Ranking, DocumentsMatchingMoreQueryWordsRankFirst) {
 // the gap.
 TEST(Ranking, ExactFormOutranksAWordSharingOnlyItsStem) {
   testing::TempDir dir;
-  {
-    Indexer indexer(dir / "db");
-    int n = 0;
-    auto add = [&](const std::string& id, const std::string& text) {
-      indexer.add_document({.id = id,
-                            .text = text,
-                            .title = "Note " + std::to_string(++n),
-                            .url = "",
-                            .language = Language::kEnglish});
-    };
-    add("stem", "The new cables need a connection to the station soon.");
-    add("exact", "The new cables were connected to the station soon.");
-    for (int i = 0; i < 4; ++i) add("other" + std::to_string(i), "Boats return to harbour.");
-    indexer.finish();
-  }
+  std::vector<std::pair<std::string, std::string>> notes = {
+      {"stem", "The new cables need a connection to the station soon."},
+      {"exact", "The new cables were connected to the station soon."}};
+  for (int i = 0; i < 4; ++i)
+    notes.emplace_back("other" + std::to_string(i), "Boats return to harbour.");
+  index_english_notes(dir / "db", notes);
   Searcher searcher({dir / "db"});
   const SearchResults with = searcher.search("connected");
   ASSERT_EQ(with.hits.size(), 2u);

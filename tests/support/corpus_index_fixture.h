@@ -23,6 +23,15 @@ class CorpusIndexTest : public ::testing::Test {
   static void TearDownTestSuite() { dir_.reset(); }
   static std::string db() { return *dir_ / "db"; }
 
+  // `lisan search --db DB --json ARGS…`, which must succeed; its parsed output.
+  static nlohmann::json search_json(const std::vector<std::string>& args) {
+    std::vector<std::string> full = {"search", "--db", db(), "--json"};
+    full.insert(full.end(), args.begin(), args.end());
+    const CommandResult result = run_lisan(full);
+    EXPECT_EQ(result.exit_code, 0) << result.err;
+    return nlohmann::json::parse(result.out);
+  }
+
   // The ids of the results of `lisan search --json` output, in rank order.
   static std::vector<std::string> ids(const nlohmann::json& out) {
     std::vector<std::string> found;

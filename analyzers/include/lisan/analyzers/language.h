@@ -1,6 +1,7 @@
-// Languages lisan analyses, and their ISO 639-1 codes.
-//
-// Thread-safety: everything here is pure and may be called from any thread.
+/// @file
+/// Languages lisan analyses, and their ISO 639-1 codes.
+///
+/// Thread-safety: everything here is pure and may be called from any thread.
 #pragma once
 
 #include <array>
@@ -9,17 +10,23 @@
 
 namespace lisan {
 
-// kUnknown ("und") text is analysed without stemming.
-enum class Language { kArabic, kIndonesian, kEnglish, kUnknown };
+/// A document's or a word's language. kUnknown ("und") text is analysed
+/// without stemming.
+enum class Language {
+  kArabic,      ///< "ar"
+  kIndonesian,  ///< "id"
+  kEnglish,     ///< "en"
+  kUnknown      ///< "und": undetermined
+};
 
-// The languages that have a stemmer and stopwords, in a stable order.
+/// The languages that have a stemmer and stopwords, in a stable order.
 inline constexpr std::array<Language, 3> kStemmedLanguages = {
     Language::kArabic, Language::kIndonesian, Language::kEnglish};
 
-// "ar", "id", "en" or "und".
+/// The ISO 639-1 code of `lang`: "ar", "id", "en", or "und" for kUnknown.
 std::string_view language_code(Language lang) noexcept;
 
-// Parses "ar", "id", "en" or "und" (ASCII, case-insensitive); nullopt otherwise.
+/// Parses "ar", "id", "en" or "und" (ASCII, case-insensitive); nullopt otherwise.
 std::optional<Language> parse_language(std::string_view code) noexcept;
 
 }  // namespace lisan

@@ -1,9 +1,10 @@
-// Stopword lists for Arabic, Indonesian and English, written for lisan
-// (analyzers/data/<lang>/stopwords.txt). The searcher drops stopwords from
-// ranked query parts; the indexer keeps them as unstemmed terms so that
-// phrases containing them still match.
-//
-// Thread-safety: thread-safe; the lists are built once, on first use.
+/// @file
+/// Stopword lists for Arabic, Indonesian and English, written for lisan
+/// (`analyzers/data/LANG/stopwords.txt`). The searcher drops stopwords from
+/// ranked query parts; the indexer keeps them as unstemmed terms so that
+/// phrases containing them still match.
+///
+/// Thread-safety: thread-safe; the lists are built once, on first use.
 #pragma once
 
 #include <string_view>
@@ -12,11 +13,11 @@
 
 namespace lisan {
 
-// True when the normalized (NFKC_Casefold + Arabic-folded) `term` is a
-// stopword of `lang`. Always false for Language::kUnknown.
+/// True when the normalized (NFKC_Casefold + Arabic-folded) `term` is a
+/// stopword of `lang`. Always false for Language::kUnknown.
 bool is_stopword(std::string_view term, Language lang) noexcept;
 
-// True when `term` is a stopword of any of the three languages.
+/// True when `term` is a stopword of any of the three languages.
 bool is_stopword_in_any_language(std::string_view term) noexcept;
 
 }  // namespace lisan

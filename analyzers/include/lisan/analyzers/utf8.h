@@ -1,6 +1,7 @@
-// UTF-8 validation and repair.
-//
-// Thread-safety: pure functions; call from any thread.
+/// @file
+/// UTF-8 validation and repair.
+///
+/// Thread-safety: pure functions; call from any thread.
 #pragma once
 
 #include <cstddef>
@@ -9,18 +10,19 @@
 
 namespace lisan {
 
-// Number of ill-formed UTF-8 sequences in `text` (each maximal ill-formed
-// subpart counts once, as in the Unicode "best practice" for U+FFFD
-// substitution). O(n); 0 for empty input.
+/// Number of ill-formed UTF-8 sequences in `text` (each maximal ill-formed
+/// subpart counts once, as in the Unicode "best practice" for U+FFFD
+/// substitution). O(n); 0 for empty input.
 std::size_t count_invalid_utf8(std::string_view text) noexcept;
 
-// Copy of `text` with every ill-formed sequence replaced by U+FFFD.
-// `*replaced` (when not null) receives the number of replacements.
+/// Copy of `text` with every ill-formed sequence replaced by U+FFFD.
+/// @param text any bytes
+/// @param replaced when not null, receives the number of replacements
 std::string repair_utf8(std::string_view text, std::size_t* replaced = nullptr);
 
-// True when `text` holds a NUL byte or is mostly not decodable as UTF-8
-// (more than 10 % of the sampled prefix is ill-formed): such input is
-// binary, not text.
+/// True when `text` holds a NUL byte or is mostly not decodable as UTF-8
+/// (more than 10 % of the sampled prefix is ill-formed): such input is
+/// binary, not text.
 bool looks_binary(std::string_view text) noexcept;
 
 }  // namespace lisan

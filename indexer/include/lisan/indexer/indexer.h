@@ -1,11 +1,12 @@
-// Builds and updates a lisan index from files, folders, JSONL and documents
-// given by the program.
-//
-// Thread-safety: an Indexer is not thread-safe; use it from one thread. Only
-// one Indexer (in any process) may write an index at a time: a second one
-// fails with IndexError("… is locked by another process").
-// Lifetime: the index is committed by commit() and by the destructor; a
-// crash or kill at any moment leaves it at its last commit.
+/// @file
+/// Builds and updates a lisan index from files, folders, JSONL and documents
+/// given by the program.
+///
+/// Thread-safety: an Indexer is not thread-safe; use it from one thread. Only
+/// one Indexer (in any process) may write an index at a time: a second one
+/// fails with IndexError("… is locked by another process").
+/// Lifetime: the index is committed by commit() and by the destructor; a
+/// crash or kill at any moment leaves it at its last commit.
 #pragma once
 
 #include <cstdint>
@@ -20,121 +21,139 @@
 
 namespace lisan {
 
+/// How an Indexer reads, analyses and commits. The defaults suit most uses.
 struct IndexOptions {
-  // Force every document's language instead of detecting it.
+  /// Force every document's language instead of detecting it.
   std::optional<Language> language;
-  // Files larger than this are skipped (with a message), never read whole.
+  /// Files larger than this are skipped (with a message), never read whole.
   std::uint64_t max_file_bytes = 64ull << 20;
-  // A commit happens after this many documents or bytes of text, whichever first.
+  /// A commit happens after this many documents or bytes of text, whichever first.
   std::size_t batch_documents = 5000;
+  /// See batch_documents.
   std::uint64_t batch_bytes = 64ull << 20;
-  // Remove documents whose source files are gone under the folders indexed.
+  /// Remove documents whose source files are gone under the folders indexed.
   bool prune = false;
-  // Worker threads that analyse and write documents when loading into an
-  // empty index (one Xapian shard each, merged at the end); updates to a
-  // non-empty index are written by one thread.
+  /// Worker threads that analyse and write documents when loading into an
+  /// empty index (one Xapian shard each, merged at the end); updates to a
+  /// non-empty index are written by one thread.
   unsigned jobs = 1;
-  // Bound on the resident memory of a bulk load (queues and Xapian's pending
-  // batches shrink to fit).
+  /// Bound on the resident memory of a bulk load (queues and Xapian's pending
+  /// batches shrink to fit).
   std::uint64_t memory_budget_bytes = 512ull << 20;
-  // Load an empty index through shards merged at the end (the fast path; the
-  // index shows no document until the load ends, and a load killed midway
-  // leaves the index empty for a re-run to fill). Off: every batch is
-  // committed as it completes, so that an interrupted load keeps its batches.
+  /// Load an empty index through shards merged at the end (the fast path; the
+  /// index shows no document until the load ends, and a load killed midway
+  /// leaves the index empty for a re-run to fill). Off: every batch is
+  /// committed as it completes, so that an interrupted load keeps its batches.
   bool bulk_load = true;
-  // Sharding (see lisan/indexer/shards.h): this Indexer analyses and writes
-  // only the documents whose id shard_of() maps to `shard`, and passes over
-  // the others. Requires: shard < shard_count.
+  /// Sharding (see lisan/indexer/shards.h): this Indexer analyses and writes
+  /// only the documents whose id shard_of() maps to `shard`, and passes over
+  /// the others. Requires: shard < shard_count.
   std::size_t shard_count = 1;
+  /// See shard_count.
   std::size_t shard = 0;
 };
 
-// A document handed over by a program (or read from JSONL).
+/// A document handed over by a program (or read from JSONL).
 struct SourceDocument {
-  std::string id;     // unique; replaces an earlier document with this id
-  std::string text;   // UTF-8; ill-formed bytes are repaired
-  std::string title;  // empty: the first non-empty line of text
-  std::string url;
-  std::optional<Language> language;  // empty: detected (or IndexOptions::language)
+  std::string id;                    ///< unique; replaces an earlier document with this id
+  std::string text;                  ///< UTF-8; ill-formed bytes are repaired
+  std::string title;                 ///< empty: the first non-empty line of text
+  std::string url;                   ///< shown with the hit; may be empty
+  std::optional<Language> language;  ///< empty: detected (or IndexOptions::language)
 };
 
-// Why an input was not indexed.
+/// Why an input was not indexed.
 enum class SkipReason {
-  kEmpty,
-  kBinary,
-  kTooLarge,
-  kUnreadable,
-  kNotRegularFile,
-  kInvalidRecord,
-  kSymlinkLoop
+  kEmpty,           ///< no text (empty or only white space)
+  kBinary,          ///< NUL bytes or mostly undecodable as UTF-8
+  kTooLarge,        ///< larger than IndexOptions::max_file_bytes
+  kUnreadable,      ///< permission denied or an I/O error
+  kNotRegularFile,  ///< a FIFO, socket or device
+  kInvalidRecord,   ///< a JSONL line that is not a valid document
+  kSymlinkLoop      ///< a symbolic link that loops or dangles
 };
+/// A short name for `reason`, as `lisan index` prints it (e.g. "binary").
 std::string_view skip_reason_name(SkipReason reason) noexcept;
 
+/// What a run of the Indexer did (Indexer::finish()).
 struct IndexReport {
-  std::uint64_t added = 0;
-  std::uint64_t replaced = 0;
-  std::uint64_t unchanged = 0;
-  std::uint64_t removed = 0;
-  std::map<SkipReason, std::uint64_t> skipped;
-  std::uint64_t repaired_utf8 = 0;                 // documents whose ill-formed UTF-8 was repaired
-  std::uint64_t bytes = 0;                         // bytes of text analysed
-  std::map<std::string, std::uint64_t> languages;  // documents written, by code
-  double seconds = 0;
-  bool interrupted = false;  // stopped early by request_stop()
+  std::uint64_t added = 0;                      ///< new documents
+  std::uint64_t replaced = 0;                   ///< documents whose content changed
+  std::uint64_t unchanged = 0;                  ///< documents skipped because nothing changed
+  std::uint64_t removed = 0;                    ///< documents removed by IndexOptions::prune
+  std::map<SkipReason, std::uint64_t> skipped;  ///< inputs not indexed, by reason
+  std::uint64_t repaired_utf8 = 0;              ///< documents whose ill-formed UTF-8 was repaired
+  std::uint64_t bytes = 0;                      ///< bytes of text analysed
+  std::map<std::string, std::uint64_t> languages;  ///< documents written, by code
+  double seconds = 0;                              ///< wall-clock time of the run
+  bool interrupted = false;                        ///< stopped early by request_stop()
 
+  /// All skipped inputs, whatever the reason.
   std::uint64_t skipped_total() const noexcept;
 };
 
-// One message about one input (a skipped file, a repaired one, a bad JSONL line).
+/// One message about one input (a skipped file, a repaired one, a bad JSONL line).
 struct IndexProblem {
-  std::string source;  // path, "path:line" or document id
-  std::string message;
-  std::optional<SkipReason> skipped;  // empty: indexed anyway (e.g. repaired)
+  std::string source;                 ///< path, "path:line" or document id
+  std::string message;                ///< what happened, for people
+  std::optional<SkipReason> skipped;  ///< empty: indexed anyway (e.g. repaired)
 };
 
+/// Counters of a running Indexer, for a progress display.
 struct IndexProgress {
-  std::uint64_t files = 0;
-  std::uint64_t bytes = 0;
-  std::uint64_t documents = 0;
+  std::uint64_t files = 0;      ///< inputs read so far
+  std::uint64_t bytes = 0;      ///< bytes of text read so far
+  std::uint64_t documents = 0;  ///< documents indexed so far
 };
 
+/// Builds and updates one lisan index (see the file's description).
 class Indexer {
  public:
-  // Opens the index at `db_path`, creating it (and its folder) when missing,
-  // or when only the leftovers of a creation killed half-way are there.
-  // Throws IndexError when it is locked, damaged, of an unsupported version,
-  // or when `db_path` is a file or a folder holding other files.
+  /// Opens the index at `db_path`, creating it (and its folder) when missing,
+  /// or when only the leftovers of a creation killed half-way are there.
+  /// @throws IndexError when it is locked, damaged, of an unsupported version,
+  ///         or when `db_path` is a file or a folder holding other files
+  /// @throws IoError when the folder cannot be created
   Indexer(const std::string& db_path, IndexOptions options = {});
   ~Indexer();
   Indexer(const Indexer&) = delete;
   Indexer& operator=(const Indexer&) = delete;
 
-  // Indexes a file, a folder (recursively), a .jsonl file, or "-" (JSONL on
-  // standard input). Problems with single inputs are reported and skipped.
-  // Throws IoError when `path` itself does not exist or cannot be read.
+  /// Indexes a file, a folder (recursively), a .jsonl file, or "-" (JSONL on
+  /// standard input). Problems with single inputs are reported (on_problem())
+  /// and skipped.
+  /// @throws IoError when `path` itself does not exist or cannot be read
+  /// @throws IoError when the index cannot be written (no space left, file
+  ///         size limit); the index stays at its last commit
   void add_path(const std::string& path);
 
-  // Adds or replaces one document. Throws InvalidArgument when id is empty.
+  /// Adds or replaces one document (the one with the same id).
+  /// @throws InvalidArgument when `doc.id` is empty
+  /// @throws IoError when the index cannot be written (no space left)
   void add_document(const SourceDocument& doc);
 
-  // Makes everything added so far durable. During a bulk load (into an
-  // empty index) this ends the load: the shards are merged into the index
-  // and later documents are written one at a time.
+  /// Makes everything added so far durable. During a bulk load (into an
+  /// empty index) this ends the load: the shards are merged into the index
+  /// and later documents are written one at a time.
+  /// @throws IoError when the index cannot be written (no space left)
   void commit();
 
-  // Asks a running add_path to stop after the current document (safe to call
-  // from a signal handler); the batch so far is committed.
+  /// Asks a running add_path to stop after the current document (safe to call
+  /// from a signal handler); the batch so far is committed.
   static void request_stop() noexcept;
 
-  // Receives each problem as it happens (default: none).
+  /// Receives each problem as it happens (default: none).
   void on_problem(std::function<void(const IndexProblem&)> callback);
-  // Receives progress after each document (default: none).
+  /// Receives progress after each document (default: none).
   void on_progress(std::function<void(const IndexProgress&)> callback);
 
-  // Commits, applies --prune, and returns the run's totals.
+  /// Commits, applies IndexOptions::prune, and returns the run's totals.
+  /// @throws IoError when the index cannot be written (no space left)
   IndexReport finish();
 
+  /// @cond INTERNAL
   struct Impl;
+  /// @endcond
 
  private:
   std::unique_ptr<Impl> impl_;

@@ -1,8 +1,9 @@
-// The index schema: term prefixes, value slots and metadata keys that the
-// indexer writes and the searcher reads. docs/INDEX_FORMAT.md describes it for
-// people; this header is the single place the code takes it from.
-//
-// Thread-safety: constants only.
+/// @file
+/// The index schema: term prefixes, value slots and metadata keys that the
+/// indexer writes and the searcher reads. docs/INDEX_FORMAT.md describes it for
+/// people; this header is the single place the code takes it from.
+///
+/// Thread-safety: constants only.
 #pragma once
 
 #include <string>
@@ -10,47 +11,50 @@
 
 #include "lisan/analyzers/language.h"
 
+/// Term prefixes, value slots and metadata keys of a lisan index.
 namespace lisan::schema {
 
-// Bump when the layout below changes in a way older readers cannot follow.
-// 2: a stem term (Z…) only where the stem differs from the word.
+/// Bump when the layout below changes in a way older readers cannot follow.
+/// 2: a stem term (Z…) only where the stem differs from the word.
 inline constexpr int kSchemaVersion = 2;
 
 // Term prefixes, after Omega's conventions (xapian-omega termprefixes).
-inline constexpr std::string_view kIdPrefix = "Q";        // Q<id>: unique id, boolean
-inline constexpr std::string_view kLanguagePrefix = "L";  // Lar, Lid, Len, Lund: boolean
-inline constexpr std::string_view kTitlePrefix = "S";     // S<term>: title words (Omega: subject)
+// Unprefixed terms are the normalized unstemmed words, with positions.
+
+inline constexpr std::string_view kIdPrefix = "Q";        ///< Q<id>: unique id, boolean
+inline constexpr std::string_view kLanguagePrefix = "L";  ///< Lar, Lid, Len, Lund: boolean
+inline constexpr std::string_view kTitlePrefix = "S";     ///< S<term>: title words (Omega: subject)
 // Stems carry their language (ZA…, ZI…, ZE…) so that an Indonesian and an
 // English word that stem alike ("data", "program") stay distinct. A stem is
 // written only where it differs from the word: a document with "run" has the
 // term "run" but no "ZErun", so a stem is searched as Z<stem> OR <stem>.
-inline constexpr std::string_view kArabicStemPrefix = "ZA";
-inline constexpr std::string_view kIndonesianStemPrefix = "ZI";
-inline constexpr std::string_view kEnglishStemPrefix = "ZE";
-// Cross-script name key (a Latin consonant skeleton), our own X prefix.
+inline constexpr std::string_view kArabicStemPrefix = "ZA";      ///< ZA<stem>: Arabic stems
+inline constexpr std::string_view kIndonesianStemPrefix = "ZI";  ///< ZI<stem>: Indonesian stems
+inline constexpr std::string_view kEnglishStemPrefix = "ZE";     ///< ZE<stem>: English stems
+/// Cross-script name key (a Latin consonant skeleton), our own X prefix.
 inline constexpr std::string_view kNameKeyPrefix = "XK";
 // Keys are kept apart by the script of the word they come from (XKAtkf from
 // توكاييف, XKLtkf from Tokayev), so that the searcher can match a query
 // word's key against the other script only. Keys are lowercase ASCII.
-inline constexpr std::string_view kArabicNameKeyPrefix = "XKA";
-inline constexpr std::string_view kLatinNameKeyPrefix = "XKL";
-// Unprefixed terms: normalized unstemmed words, with positions.
+inline constexpr std::string_view kArabicNameKeyPrefix = "XKA";  ///< keys of Arabic-script words
+inline constexpr std::string_view kLatinNameKeyPrefix = "XKL";   ///< keys of Latin-script words
 
-// Stem prefix for `lang`; empty for Language::kUnknown (no stems written).
+/// Stem prefix for `lang`; empty for Language::kUnknown (no stems written).
 std::string_view stem_prefix(Language lang) noexcept;
 
 // Value slots.
-inline constexpr unsigned kLanguageSlot = 0;  // "ar", "id", "en", "und"
-inline constexpr unsigned kSizeSlot = 1;      // Xapian::sortable_serialise(bytes)
-inline constexpr unsigned kMtimeSlot = 2;     // sortable_serialise(seconds since epoch)
-inline constexpr unsigned kHashSlot = 3;      // 16 hex digits of the content's FNV-1a 64
-inline constexpr unsigned kSourceSlot = 4;    // absolute source path ("" for JSONL/API)
+inline constexpr unsigned kLanguageSlot = 0;  ///< "ar", "id", "en", "und"
+inline constexpr unsigned kSizeSlot = 1;      ///< Xapian::sortable_serialise(bytes)
+inline constexpr unsigned kMtimeSlot = 2;     ///< sortable_serialise(seconds since epoch)
+inline constexpr unsigned kHashSlot = 3;      ///< 16 hex digits of the content's FNV-1a 64
+inline constexpr unsigned kSourceSlot = 4;    ///< absolute source path ("" for JSONL/API)
 
 // Metadata keys.
-inline constexpr std::string_view kSchemaVersionKey = "lisan.schema_version";
-inline constexpr std::string_view kAnalyzerNameKey = "lisan.analyzer";
-inline constexpr std::string_view kAnalyzerVersionKey = "lisan.analyzer_version";
-inline constexpr std::string_view kCreatedKey = "lisan.created";         // ISO 8601 UTC
-inline constexpr std::string_view kLastCommitKey = "lisan.last_commit";  // ISO 8601 UTC
+inline constexpr std::string_view kSchemaVersionKey = "lisan.schema_version";  ///< kSchemaVersion
+inline constexpr std::string_view kAnalyzerNameKey = "lisan.analyzer";         ///< kAnalyzerName
+inline constexpr std::string_view kAnalyzerVersionKey =
+    "lisan.analyzer_version";                                            ///< kAnalyzerVersion
+inline constexpr std::string_view kCreatedKey = "lisan.created";         ///< ISO 8601 UTC
+inline constexpr std::string_view kLastCommitKey = "lisan.last_commit";  ///< ISO 8601 UTC
 
 }  // namespace lisan::schema

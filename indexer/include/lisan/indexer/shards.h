@@ -43,9 +43,12 @@ std::size_t existing_shard_count(const std::string& db_path);
 /// `db_path`, creating it when missing. Each shard is written by its own
 /// Indexer on its own thread; every Indexer reads all inputs but analyses and
 /// writes only the documents it owns (IndexOptions::shard).
+/// @param db_path the sharded index's folder
+/// @param shard_count the number of shards (must match an existing index)
 /// @param options applied to every shard (its shard fields are set here)
 /// @param on_problem receives each problem once (a bad JSONL line is
 ///        reported by shard 0 only)
+/// @param paths files, folders and .jsonl files, as Indexer::add_path takes
 /// @return the shards' reports added up (`seconds`: the slowest shard's)
 /// @throws InvalidArgument when shard_count is 0, or `paths` holds "-"
 ///         (standard input cannot be read by every shard)

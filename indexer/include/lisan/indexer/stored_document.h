@@ -1,7 +1,8 @@
-// What an index keeps of each document (its Xapian document data, as JSON),
-// so that the searcher needs no original file to show a hit and its snippet.
-//
-// Thread-safety: value types; functions are pure.
+/// @file
+/// What an index keeps of each document (its Xapian document data, as JSON),
+/// so that the searcher needs no original file to show a hit and its snippet.
+///
+/// Thread-safety: value types; functions are pure.
 #pragma once
 
 #include <cstdint>
@@ -10,21 +11,22 @@
 
 namespace lisan {
 
+/// One document as the index stores it.
 struct StoredDocument {
-  std::string id;
-  std::string title;
-  std::string url;
-  std::string lang;        // "ar", "id", "en", "und"
-  std::string source;      // source path, empty for JSONL and API input
-  std::uint64_t size = 0;  // bytes of the original input
-  std::string text;        // body text (UTF-8, repaired), for snippets
+  std::string id;          ///< the document's unique id (SourceDocument::id)
+  std::string title;       ///< given, or the first non-empty line of text
+  std::string url;         ///< may be empty
+  std::string lang;        ///< "ar", "id", "en", "und"
+  std::string source;      ///< source path, empty for JSONL and API input
+  std::uint64_t size = 0;  ///< bytes of the original input
+  std::string text;        ///< body text (UTF-8, repaired), for snippets
 };
 
-// JSON object text, e.g. {"id":"a.txt","title":"…",…}.
+/// JSON object text, e.g. {"id":"a.txt","title":"…",…}.
 std::string serialize_document_data(const StoredDocument& doc);
 
-// Parses document data; a field that is missing or of the wrong type is left
-// empty (never throws on malformed data: a damaged record shows as blank).
+/// Parses document data; a field that is missing or of the wrong type is left
+/// empty (never throws on malformed data: a damaged record shows as blank).
 StoredDocument parse_document_data(std::string_view data);
 
 }  // namespace lisan

@@ -1,10 +1,11 @@
-// Searching lisan indexes: one query language over Arabic, Indonesian and
-// English documents, ranked with BM25, with snippets and language facets.
-//
-// Thread-safety: a Searcher is NOT thread-safe (it owns Xapian database
-// handles and an analysis context, neither of which may be shared). Use one
-// Searcher per thread; opening one is cheap next to a query on a cold cache.
-// Lifetime: results are plain values and outlive the Searcher.
+/// @file
+/// Searching lisan indexes: one query language over Arabic, Indonesian and
+/// English documents, ranked with BM25, with snippets and language facets.
+///
+/// Thread-safety: a Searcher is NOT thread-safe (it owns Xapian database
+/// handles and an analysis context, neither of which may be shared). Use one
+/// Searcher per thread; opening one is cheap next to a query on a cold cache.
+/// Lifetime: results are plain values and outlive the Searcher.
 #pragma once
 
 #include <cstdint>
@@ -20,100 +21,116 @@
 
 namespace lisan {
 
-// Ranking constants. The defaults were chosen by measurement on parallel
-// ar/id/en news (docs/RANKING.md); change them only to experiment.
+/// Ranking constants. The defaults were chosen by measurement on parallel
+/// ar/id/en news (docs/RANKING.md); change them only to experiment.
 struct RankingOptions {
-  double bm25_k1 = 0.2;       // term-frequency saturation (low: presence counts most)
-  double bm25_b = 0.75;       // document-length normalization
-  double exact_bonus = 0.25;  // extra weight of a word's exact (unstemmed) form
-  double title_weight = 1.0;  // weight of a word found in the title
-  // Among the best 100 hits, documents matching more of the query's words
-  // come first (then by score); off: pure BM25 order.
+  double bm25_k1 = 0.2;       ///< term-frequency saturation (low: presence counts most)
+  double bm25_b = 0.75;       ///< document-length normalization
+  double exact_bonus = 0.25;  ///< extra weight of a word's exact (unstemmed) form
+  double title_weight = 1.0;  ///< weight of a word found in the title
+  /// Among the best 100 hits, documents matching more of the query's words
+  /// come first (then by score); off: pure BM25 order.
   bool more_words_first = true;
 };
 
+/// What to search and how to present the results.
 struct SearchOptions {
-  std::size_t offset = 0;
-  std::size_t limit = 10;
-  // Only documents in this language (also settable in the query as lang:xx).
+  std::size_t offset = 0;  ///< hits to skip (for pagination)
+  std::size_t limit = 10;  ///< hits to return
+  /// Only documents in this language (also settable in the query as lang:xx).
   std::optional<Language> language;
-  // Fill Hit::matched_terms and SearchResults::query_description.
+  /// Fill Hit::matched_terms and SearchResults::query_description.
   bool explain = false;
-  // Characters of text around the best passage (about; whole words are kept).
+  /// Characters of text around the best passage (about; whole words are kept).
   std::size_t snippet_chars = 200;
-  // Make Hit::snippet (off: faster, e.g. for relevance evaluation).
+  /// Make Hit::snippet (off: faster, e.g. for relevance evaluation).
   bool snippets = true;
-  // Suggest a spelling for query words the index does not hold.
+  /// Suggest a spelling for query words the index does not hold.
   bool suggest = true;
-  RankingOptions ranking;
+  RankingOptions ranking;  ///< ranking constants (defaults: measured best)
   // Cross-language expansion of each query word: dictionary translations
   // (FreeDict ar↔en↔id) and the cross-script name key (توكاييف ↔ Tokayev).
-  bool translate = true;
-  bool transliterate = true;
+  bool translate = true;      ///< add dictionary translations
+  bool transliterate = true;  ///< add cross-script name keys
 };
 
-// Text with marked ranges: `marks` are byte ranges [begin, end) into `text`,
-// sorted and disjoint, each one a whole word that matched the query.
+/// Text with marked ranges: `marks` are byte ranges [begin, end) into `text`,
+/// sorted and disjoint, each one a whole word that matched the query.
 struct MarkedText {
-  std::string text;
-  std::vector<std::pair<std::size_t, std::size_t>> marks;
+  std::string text;                                        ///< the passage (whole words, UTF-8)
+  std::vector<std::pair<std::size_t, std::size_t>> marks;  ///< matched words' byte ranges
 };
 
+/// One result of a search.
 struct Hit {
-  std::size_t rank = 0;  // 1-based, counting from the first result overall
-  std::string id;
-  std::string lang;
-  std::string title;
-  std::string url;
-  double score = 0;
-  MarkedText snippet;
-  std::vector<std::string> matched_terms;  // with SearchOptions::explain
+  std::size_t rank = 0;  ///< 1-based, counting from the first result overall
+  std::string id;        ///< the document's id, as indexed
+  std::string lang;      ///< the document's language code
+  std::string title;     ///< the document's title
+  std::string url;       ///< the document's URL; may be empty
+  double score = 0;      ///< relevance (BM25 with lisan's weights); higher is better
+  MarkedText snippet;    ///< the best passage, query words marked (SearchOptions::snippets)
+  std::vector<std::string> matched_terms;  ///< with SearchOptions::explain
 };
 
+/// What Searcher::search() returns: a page of hits and what is known about
+/// the whole result set.
 struct SearchResults {
-  std::string query;
-  std::uint64_t total = 0;  // estimated number of matching documents
+  std::string query;        ///< the query as given
+  std::uint64_t total = 0;  ///< estimated number of matching documents
+  /// Matching documents per language code ("ar", "id", "en", "und").
   std::map<std::string, std::uint64_t> language_facets;
-  std::vector<Hit> hits;
-  std::string query_description;  // the Xapian query that ran, with explain
-  // The query with each word the index does not hold replaced by the closest
-  // word it does ("did you mean …"); empty when every word is known.
+  std::vector<Hit> hits;          ///< SearchOptions::limit hits from SearchOptions::offset
+  std::string query_description;  ///< the Xapian query that ran, with explain
+  /// The query with each word the index does not hold replaced by the closest
+  /// word it does ("did you mean …"); empty when every word is known.
   std::string suggestion;
-  std::vector<std::string> expansions;  // name keys and translations, with explain
+  std::vector<std::string> expansions;  ///< name keys and translations, with explain
 };
 
-// What an index holds, for `lisan info`.
+/// What an index holds, for `lisan info`.
 struct IndexInfo {
-  std::uint64_t documents = 0;
-  std::map<std::string, std::uint64_t> languages;
-  std::uint64_t terms = 0;  // distinct terms
-  int schema_version = 0;
-  std::string analyzer;
-  int analyzer_version = 0;
-  std::string created;
-  std::string last_commit;
+  std::uint64_t documents = 0;                     ///< documents in the index
+  std::map<std::string, std::uint64_t> languages;  ///< documents per language code
+  std::uint64_t terms = 0;                         ///< distinct terms
+  int schema_version = 0;    ///< the index schema's version (schema::kSchemaVersion)
+  std::string analyzer;      ///< the analyzer that wrote it (kAnalyzerName)
+  int analyzer_version = 0;  ///< its version (kAnalyzerVersion)
+  std::string created;       ///< when the index was created (ISO 8601 UTC)
+  std::string last_commit;   ///< when it was last committed (ISO 8601 UTC)
 };
 
+/// Searches one or several lisan indexes as one (see the file's description).
 class Searcher {
  public:
-  // Opens one or several indexes, searched as one (global statistics).
-  // Throws IndexError when an index is missing, damaged, or of a schema or
-  // analyzer version this build does not read.
+  /// Opens one or several indexes, searched as one (global statistics).
+  /// @param db_paths index folders, sharded index folders, Xapian stub files,
+  ///        or remote shards as `tcp://HOST:PORT` (served by xapian-tcpsrv)
+  /// @throws IndexError when an index is missing, damaged, unreachable, or of
+  ///         a schema or analyzer version this build does not read
+  /// @throws InvalidArgument when `db_paths` is empty
   explicit Searcher(const std::vector<std::string>& db_paths);
   ~Searcher();
-  Searcher(Searcher&&) noexcept;
-  Searcher& operator=(Searcher&&) noexcept;
+  Searcher(Searcher&&) noexcept;             ///< moves the open databases
+  Searcher& operator=(Searcher&&) noexcept;  ///< moves the open databases
 
-  // Runs `query` (syntax: docs/QUERY_SYNTAX.md). Throws QueryError, naming
-  // the byte offset, for a query that cannot be understood (unbalanced quote
-  // or parenthesis, an operator missing an operand, an unknown lang: code,
-  // too many words or too deep nesting). An empty query or one of
-  // stopwords only gives no results, not an error.
+  /// Runs `query` (syntax: docs/QUERY_SYNTAX.md). An empty query or one of
+  /// stopwords only gives no results, not an error.
+  /// @throws QueryError naming the byte offset, for a query that cannot be
+  ///         understood (unbalanced quote or parenthesis, an operator missing
+  ///         an operand, an unknown lang: code, too many words or too deep
+  ///         nesting)
+  /// @throws IndexError when the index cannot be read (damaged, or changed
+  ///         by a writer faster than the search could read it)
   SearchResults search(std::string_view query, const SearchOptions& options = {});
 
+  /// What the index holds (document counts, versions, dates).
+  /// @throws IndexError when the index cannot be read
   IndexInfo info();
 
+  /// @cond INTERNAL
   struct Impl;
+  /// @endcond
 
  private:
   std::unique_ptr<Impl> impl_;
