@@ -330,38 +330,38 @@ struct Indexer::Impl {
   void visit_symlink(const fs::path& root, const fs::path& link) {
     const std::string source = link.string();
     if (std::string broken = broken_symlink_message(link); !broken.empty()) {
-      problem(source, std::move(broken), SkipReason::kSymlinkLoop);
+      skip_link(source, std::move(broken), SkipReason::kSymlinkLoop);
       return;
     }
     std::error_code error;
     const fs::path target = fs::canonical(link, error);
     if (error) {
-      problem(source, "cannot resolve symbolic link: " + error.message() + "; skipped",
-              SkipReason::kUnreadable);
+      skip_link(source, "cannot resolve symbolic link: " + error.message() + "; skipped",
+                SkipReason::kUnreadable);
       return;
     }
     if (!canonical_root.empty() && is_within(target, canonical_root)) {
-      problem(source,
-              "symbolic link within the folder, not followed (its target is indexed "
-              "under its own name); skipped",
-              SkipReason::kSymlinkLoop);
+      skip_link(source,
+                "symbolic link within the folder, not followed (its target is indexed "
+                "under its own name); skipped",
+                SkipReason::kSymlinkLoop);
       return;
     }
     if (!canonical_root.empty() && is_within(canonical_root, target)) {
-      problem(source, "symbolic link to a folder that holds the indexed folder (a loop); skipped",
-              SkipReason::kSymlinkLoop);
+      skip_link(source, "symbolic link to a folder that holds the indexed folder (a loop); skipped",
+                SkipReason::kSymlinkLoop);
       return;
     }
     if (!options.follow_symlinks) {
-      problem(source,
-              "symbolic link out of the folder, not followed (--follow-symlinks "
-              "follows it); skipped",
-              SkipReason::kSymlinkLoop);
+      skip_link(source,
+                "symbolic link out of the folder, not followed (--follow-symlinks "
+                "follows it); skipped",
+                SkipReason::kSymlinkLoop);
       return;
     }
     if (!first_visit(link)) {
-      problem(source, "reached already through another symbolic link; skipped",
-              SkipReason::kSymlinkLoop);
+      skip_link(source, "reached already through another symbolic link; skipped",
+                SkipReason::kSymlinkLoop);
       return;
     }
     if (fs::is_directory(target, error)) {
@@ -371,6 +371,12 @@ struct Indexer::Impl {
     } else {
       index_file(link, link.lexically_relative(root).generic_string());
     }
+  }
+
+  // Every shard of index_sharded walks the same folders: the first alone
+  // reports a skipped link, as with bad JSONL lines.
+  void skip_link(std::string source, std::string message, SkipReason reason) {
+    if (options.shard == 0) problem(std::move(source), std::move(message), reason);
   }
 
   // Records the resolved `path`; false when it was recorded before.
@@ -416,8 +422,8 @@ struct Indexer::Impl {
       // Out of the folder, through a followed link: each file and folder
       // once, whichever links lead to it.
       if (following > 0 && !first_visit(path)) {
-        problem(path.string(), "reached already through another symbolic link; skipped",
-                SkipReason::kSymlinkLoop);
+        skip_link(path.string(), "reached already through another symbolic link; skipped",
+                  SkipReason::kSymlinkLoop);
         continue;
       }
       if (entry.is_directory(status_error)) {

@@ -71,6 +71,17 @@ TEST(PathSafety, LinksOutOfTheFolderAreSkippedByDefault) {
   EXPECT_EQ(found_ids(tree.dir / "db", "zanzibarian"), std::multiset<std::string>{"own.txt"});
 }
 
+// Every shard walks the folder; the link is reported once, not once a shard.
+TEST(PathSafety, AShardedIndexReportsASkippedLinkOnce) {
+  LinkedOutside tree;
+  const auto result = run_lisan({"index", "--db", tree.dir / "db", "--shards", "3", tree.docs});
+  EXPECT_EQ(result.exit_code, 0) << result.err;
+  const std::string message = tree.docs + "/out: symbolic link out of the folder";
+  const std::size_t first = result.err.find(message);
+  ASSERT_NE(first, std::string::npos) << result.err;
+  EXPECT_EQ(result.err.find(message, first + 1), std::string::npos) << result.err;
+}
+
 TEST(PathSafety, FollowSymlinksReadsEachTargetOutOfTheFolderOnce) {
   LinkedOutside tree;
   const auto result = run_lisan({"index", "--db", tree.dir / "db", "--follow-symlinks", tree.docs});
