@@ -141,14 +141,16 @@ TEST(PathSafety, StrangeFileNamesAreIndexedAndShownSafely) {
   const std::string bad_byte =
       "bad\xFF"
       "byte.txt";
-  for (const std::string& name : {newline, quotes, escape, bad_byte}) {
+  // U+202E (right-to-left override) would show "report\u202Etxt.exe" as "reportexe.txt".
+  const std::string bidi_override = "report\u202Etxt.exe";
+  for (const std::string& name : {newline, quotes, escape, bad_byte, bidi_override}) {
     write_file(docs + "/" + name, "Strange\nthe quixotical strange name");
   }
   write_file(docs + "/empty\nlisan: forged too.txt", "");
   write_file(docs + "/empty\xFE.txt", "");
   const auto indexed = run_lisan({"index", "--db", dir / "db", docs});
   EXPECT_EQ(indexed.exit_code, 0) << indexed.err;
-  EXPECT_TRUE(contains(indexed.err, "indexed: 4 added")) << indexed.err;
+  EXPECT_TRUE(contains(indexed.err, "indexed: 5 added")) << indexed.err;
   // A problem with such a file is one line, its name escaped.
   EXPECT_TRUE(contains(indexed.err, docs + "/empty\\nlisan: forged too.txt: empty")) << indexed.err;
   EXPECT_TRUE(contains(indexed.err, docs + "/empty\\xFE.txt: empty")) << indexed.err;
@@ -157,7 +159,7 @@ TEST(PathSafety, StrangeFileNamesAreIndexedAndShownSafely) {
   // JSON: valid UTF-8 strings; the names that are UTF-8 come back exactly,
   // the bad byte as U+FFFD (ids are stored repaired).
   EXPECT_EQ(found_ids(dir / "db", "quixotical"),
-            (std::multiset<std::string>{newline, quotes, escape,
+            (std::multiset<std::string>{newline, quotes, escape, bidi_override,
                                         "bad\xEF\xBF\xBD"
                                         "byte.txt"}));
 
@@ -171,7 +173,9 @@ TEST(PathSafety, StrangeFileNamesAreIndexedAndShownSafely) {
                        "byte.txt"))
       << shown.out;
   EXPECT_TRUE(contains(shown.out, quotes)) << shown.out;
+  EXPECT_TRUE(contains(shown.out, "report\\u{202E}txt.exe")) << shown.out;
   EXPECT_FALSE(contains(shown.out, "\x1b")) << shown.out;
+  EXPECT_FALSE(contains(shown.out, "\u202E")) << shown.out;
   EXPECT_FALSE(has_line_starting_with(shown.out, "lisan: forged")) << shown.out;
 }
 
