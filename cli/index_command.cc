@@ -12,6 +12,7 @@
 #include "lisan/indexer/indexer.h"
 #include "lisan/indexer/shards.h"
 #include "progress_bar.h"
+#include "terminal_text.h"
 
 namespace lisan::cli {
 namespace {
@@ -54,6 +55,7 @@ Command add_index_command(CLI::App& app) {
     std::string db = default_db_path();
     std::string lang;
     bool prune = false;
+    bool follow_symlinks = false;
     std::uint64_t max_size = 64ull << 20;
     std::size_t batch_documents = IndexOptions{}.batch_documents;
     unsigned jobs = 1;
@@ -66,6 +68,9 @@ Command add_index_command(CLI::App& app) {
   sub->add_option("--db", options->db, "Index folder (default: $LISAN_DB or ./lisan-index)");
   sub->add_option("--lang", options->lang, "Force the language: ar, id, en (default: detect)");
   sub->add_flag("--prune", options->prune, "Remove documents whose files are gone");
+  sub->add_flag("--follow-symlinks", options->follow_symlinks,
+                "In folders, follow symbolic links that lead out of the folder (default: skip "
+                "them)");
   sub->add_option("--max-size", options->max_size,
                   "Skip files larger than this many bytes (default 64 MiB)");
   CLI::Option* batch = sub->add_option(
@@ -87,6 +92,7 @@ Command add_index_command(CLI::App& app) {
             IndexOptions index_options;
             index_options.language = language_option(options->lang);
             index_options.prune = options->prune;
+            index_options.follow_symlinks = options->follow_symlinks;
             index_options.max_file_bytes = options->max_size;
             index_options.batch_documents = options->batch_documents;
             index_options.bulk_load = batch->count() == 0;
@@ -110,10 +116,11 @@ Command add_index_command(CLI::App& app) {
             const std::size_t shards =
                 options->shards > 0 ? options->shards : existing_shard_count(options->db);
             if (shards > 0) {
-              print_summary(index_sharded(
-                  options->db, shards, index_options, options->paths, [](const IndexProblem& p) {
-                    std::cerr << "lisan: " << p.source << ": " << p.message << '\n';
-                  }));
+              print_summary(index_sharded(options->db, shards, index_options, options->paths,
+                                          [](const IndexProblem& p) {
+                                            std::cerr << "lisan: " << terminal_safe(p.source)
+                                                      << ": " << terminal_safe(p.message) << '\n';
+                                          }));
               return g_stop_signal != 0 ? 128 + g_stop_signal : 0;
             }
             Indexer indexer(options->db, index_options);
@@ -121,7 +128,8 @@ Command add_index_command(CLI::App& app) {
             if (isatty(STDERR_FILENO) != 0) bar.emplace(estimate_input(options->paths));
             indexer.on_problem([&bar](const IndexProblem& p) {
               if (bar) bar->clear();
-              std::cerr << "lisan: " << p.source << ": " << p.message << '\n';
+              std::cerr << "lisan: " << terminal_safe(p.source) << ": " << terminal_safe(p.message)
+                        << '\n';
             });
             if (bar) indexer.on_progress([&bar](const IndexProgress& p) { bar->update(p); });
             for (const std::string& path : options->paths) {

@@ -4,6 +4,7 @@
 #include <CLI/CLI.hpp>
 #include <cstdlib>
 #include <iostream>
+#include <new>
 
 #include "commands.h"
 #include "lisan/analyzers/error.h"
@@ -43,6 +44,12 @@ int main(int argc, char** argv) {
       if (command.app->parsed()) return command.run();
     }
     return 2;
+  } catch (const std::bad_alloc&) {
+    // Under a memory limit (ulimit -v, a container's), not a crash: the
+    // index is at its last commit, as after any error.
+    std::cerr << "lisan: out of memory (see the limits in docs/RELIABILITY.md: --max-size, "
+                 "--memory)\n";
+    return 1;
   } catch (const lisan::InvalidArgument& e) {
     std::cerr << "lisan: " << e.what() << '\n';
     return 2;

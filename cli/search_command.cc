@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <iostream>
 
 #include "commands.h"
@@ -5,26 +6,33 @@
 #include "lisan/analyzers/error.h"
 #include "lisan/searcher/searcher.h"
 #include "results_json.h"
+#include "terminal_text.h"
 
 namespace lisan::cli {
 namespace {
 
-// Snippet for a terminal: bold marks, or [brackets] without colour.
+// Snippet for a terminal: bold marks, or [brackets] without colour. Line
+// breaks and tabs become spaces; other controls are escaped (terminal_safe),
+// so that indexed text cannot send escape sequences of its own.
 std::string snippet_terminal(const MarkedText& snippet, bool color) {
   std::string out;
+  auto append = [&out](std::string_view text) {
+    std::string flat(text);
+    for (char& c : flat) {
+      if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+    }
+    out += terminal_safe(flat);
+  };
   std::size_t at = 0;
   const std::string_view text = snippet.text;
   for (const auto& [begin, end] : snippet.marks) {
-    out.append(text.substr(at, begin - at));
+    append(text.substr(at, begin - at));
     out += color ? "\x1b[1;33m" : "[";
-    out.append(text.substr(begin, end - begin));
+    append(text.substr(begin, end - begin));
     out += color ? "\x1b[0m" : "]";
     at = end;
   }
-  out.append(text.substr(at));
-  for (char& c : out) {
-    if (c == '\n' || c == '\r' || c == '\t') c = ' ';
-  }
+  append(text.substr(at));
   return out;
 }
 
@@ -35,6 +43,31 @@ std::string caret_line(std::string_view query, std::size_t offset) {
     if ((static_cast<unsigned char>(query[i]) & 0xC0) != 0x80) line += ' ';
   }
   return line + '^';
+}
+
+// A long query is shown only around the error (a refused query may be a
+// megabyte): `context` bytes each side, cut at code points, "…" marking cuts.
+struct QueryExcerpt {
+  std::string text;
+  std::size_t offset;  // of the error, in `text`
+};
+
+QueryExcerpt excerpt_around(std::string_view query, std::size_t offset) {
+  constexpr std::size_t kContext = 60;
+  if (query.size() <= 2 * kContext) return {std::string(query), offset};
+  offset = std::min(offset, query.size());
+  auto code_point_start = [query](std::size_t i) {
+    while (i > 0 && i < query.size() && (static_cast<unsigned char>(query[i]) & 0xC0) == 0x80) --i;
+    return i;
+  };
+  const std::size_t begin = code_point_start(offset > kContext ? offset - kContext : 0);
+  const std::size_t end = code_point_start(std::min(query.size(), offset + kContext));
+  QueryExcerpt excerpt;
+  if (begin > 0) excerpt.text = "…";
+  excerpt.offset = excerpt.text.size() + offset - begin;
+  excerpt.text.append(query.substr(begin, end - begin));
+  if (end < query.size()) excerpt.text += "…";
+  return excerpt;
 }
 
 void print_json(const SearchResults& results, bool explain) {
@@ -53,9 +86,10 @@ void print_text(const SearchResults& results, bool explain) {
     std::cout << "  " << lang << ": " << count;
   std::cout << '\n';
   for (const Hit& hit : results.hits) {
-    std::cout << hit.rank << ". " << hit.id << "  [" << hit.lang << "]  " << hit.title << '\n';
+    std::cout << hit.rank << ". " << terminal_safe(hit.id) << "  [" << hit.lang << "]  "
+              << terminal_safe(hit.title) << '\n';
     std::cout << "   score " << hit.score;
-    if (!hit.url.empty()) std::cout << "  " << hit.url;
+    if (!hit.url.empty()) std::cout << "  " << terminal_safe(hit.url);
     std::cout << "\n   " << snippet_terminal(hit.snippet, color) << '\n';
     if (explain) {
       std::cout << "   matched:";
@@ -114,9 +148,10 @@ Command add_search_command(CLI::App& app) {
               results = searcher.search(query, search_options);
             } catch (const QueryError& e) {
               // A usage error: show where, under the query itself.
+              const QueryExcerpt shown = excerpt_around(query, e.offset());
               std::cerr << "lisan: " << e.what() << '\n'
-                        << "  " << query << '\n'
-                        << "  " << caret_line(query, e.offset()) << '\n';
+                        << "  " << shown.text << '\n'
+                        << "  " << caret_line(shown.text, shown.offset) << '\n';
               return 2;
             }
             if (options->json) {

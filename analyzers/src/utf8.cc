@@ -63,12 +63,25 @@ std::string repair_utf8(std::string_view text, std::size_t* replaced) {
 bool looks_binary(std::string_view text) noexcept {
   // A sample is enough to tell text from binary; scanning a 1 GB file twice is not.
   constexpr std::size_t kSample = 64 * 1024;
+  // Below this many bytes a few bad bytes make a large ratio: a short note
+  // with one mangled accented word is text to repair, not binary.
+  constexpr std::size_t kRatioSample = 512;
   const std::string_view sample = text.substr(0, std::min(text.size(), kSample));
   if (sample.find('\0') != std::string_view::npos) return true;
   if (sample.empty()) return false;
+  // C0 controls other than the layout ones (tab, newlines, form feed) and ESC
+  // (coloured logs) do not occur in text; in random bytes about one in eleven is one.
+  const auto controls =
+      static_cast<std::size_t>(std::count_if(sample.begin(), sample.end(), [](char ch) {
+        const auto c = static_cast<unsigned char>(ch);
+        return c < 0x20 && !(c >= 0x09 && c <= 0x0D) && c != 0x1B;
+      }));
+  if (controls > 1 && controls * 20 > sample.size()) return true;
   // A cut in the middle of a multi-byte character at the sample's end is not an error.
   const std::size_t errors = count_invalid_utf8(sample);
-  return errors > 1 && errors * 10 > sample.size();
+  if (errors <= 1) return false;
+  if (sample.size() < kRatioSample) return errors * 2 > sample.size();  // mostly undecodable
+  return errors * 10 > sample.size();
 }
 
 }  // namespace lisan

@@ -12,6 +12,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <set>
 
 #include "bulk_load.h"
 #include "document_builder.h"
@@ -48,17 +49,27 @@ std::vector<std::string> read_ignore_file(const fs::path& path) {
 }
 static_assert(std::atomic<bool>::is_always_lock_free, "request_stop runs in signal handlers");
 
+constexpr const char* kBinaryMessage =
+    "binary content (NUL bytes, control bytes or mostly invalid UTF-8); skipped";
+
 std::string errno_text(int error) { return std::strerror(error); }
 
-// Says why a symbolic link is skipped: broken and looping links are the
-// user's to fix, the others are skipped by rule.
-std::string symlink_skip_message(const fs::path& link) {
+// Says why a symbolic link cannot be followed: broken and looping links
+// are the user's to fix. Empty when its target exists.
+std::string broken_symlink_message(const fs::path& link) {
   struct stat target {};
-  if (::stat(link.c_str(), &target) == 0) return "symbolic link, not followed; skipped";
+  if (::stat(link.c_str(), &target) == 0) return {};
   const int error = errno;
   if (error == ELOOP) return "symbolic link loop; skipped";
   if (error == ENOENT) return "broken symbolic link (its target is missing); skipped";
   return "symbolic link to an unreadable target (" + errno_text(error) + "); skipped";
+}
+
+// True when `path` is `folder` or lies under it (both canonical).
+bool is_within(const fs::path& path, const fs::path& folder) {
+  const auto [folder_end, unused] =
+      std::mismatch(folder.begin(), folder.end(), path.begin(), path.end());
+  return folder_end == folder.end();
 }
 
 bool has_extension(const std::string& path, std::string_view ext) {
@@ -219,8 +230,7 @@ struct Indexer::Impl {
       return false;
     }
     if (looks_binary(raw)) {
-      problem(source, "binary content (NUL bytes or mostly invalid UTF-8); skipped",
-              SkipReason::kBinary);
+      problem(source, kBinaryMessage, SkipReason::kBinary);
       return false;
     }
     std::size_t repaired = 0;
@@ -273,8 +283,21 @@ struct Indexer::Impl {
       return;
     }
     std::ifstream in(source, std::ios::binary);
-    std::string raw(size, '\0');
-    if (!in || !in.read(raw.data(), static_cast<std::streamsize>(size))) {
+    // The head first: a binary file (an image, a disk image of 1 GB) is
+    // told by it and skipped without reading or holding the rest.
+    constexpr std::uint64_t kHeadBytes = 64 * 1024;
+    const std::uint64_t head = std::min(size, kHeadBytes);
+    std::string raw(head, '\0');
+    if (!in || !in.read(raw.data(), static_cast<std::streamsize>(head))) {
+      problem(source, "cannot read: " + errno_text(errno) + "; skipped", SkipReason::kUnreadable);
+      return;
+    }
+    if (looks_binary(raw)) {
+      problem(source, kBinaryMessage, SkipReason::kBinary);
+      return;
+    }
+    raw.resize(size);
+    if (size > head && !in.read(raw.data() + head, static_cast<std::streamsize>(size - head))) {
       problem(source, "cannot read: " + errno_text(errno) + "; skipped", SkipReason::kUnreadable);
       return;
     }
@@ -296,7 +319,71 @@ struct Indexer::Impl {
 
   void index_folder(const fs::path& root) {
     roots.push_back(fs::absolute(root).lexically_normal());
+    std::error_code error;
+    canonical_root = fs::canonical(root, error);
     walk_folder(root, root);
+  }
+
+  // A symbolic link met in a folder: followed only when asked and when it
+  // leads out of the folder, and each target only once, so that nothing is
+  // indexed twice and loops end.
+  void visit_symlink(const fs::path& root, const fs::path& link) {
+    const std::string source = link.string();
+    if (std::string broken = broken_symlink_message(link); !broken.empty()) {
+      skip_link(source, std::move(broken), SkipReason::kSymlinkLoop);
+      return;
+    }
+    std::error_code error;
+    const fs::path target = fs::canonical(link, error);
+    if (error) {
+      skip_link(source, "cannot resolve symbolic link: " + error.message() + "; skipped",
+                SkipReason::kUnreadable);
+      return;
+    }
+    if (!canonical_root.empty() && is_within(target, canonical_root)) {
+      skip_link(source,
+                "symbolic link within the folder, not followed (its target is indexed "
+                "under its own name); skipped",
+                SkipReason::kSymlinkLoop);
+      return;
+    }
+    if (!canonical_root.empty() && is_within(canonical_root, target)) {
+      skip_link(source, "symbolic link to a folder that holds the indexed folder (a loop); skipped",
+                SkipReason::kSymlinkLoop);
+      return;
+    }
+    if (!options.follow_symlinks) {
+      skip_link(source,
+                "symbolic link out of the folder, not followed (--follow-symlinks "
+                "follows it); skipped",
+                SkipReason::kSymlinkLoop);
+      return;
+    }
+    if (!first_visit(link)) {
+      skip_link(source, "reached already through another symbolic link; skipped",
+                SkipReason::kSymlinkLoop);
+      return;
+    }
+    if (fs::is_directory(target, error)) {
+      ++following;
+      walk_folder(root, link);
+      --following;
+    } else {
+      index_file(link, link.lexically_relative(root).generic_string());
+    }
+  }
+
+  // Every shard of index_sharded walks the same folders: the first alone
+  // reports a skipped link, as with bad JSONL lines.
+  void skip_link(std::string source, std::string message, SkipReason reason) {
+    if (options.shard == 0) problem(std::move(source), std::move(message), reason);
+  }
+
+  // Records the resolved `path`; false when it was recorded before.
+  bool first_visit(const fs::path& path) {
+    std::error_code error;
+    const fs::path resolved = fs::canonical(path, error);
+    return error || followed_targets.insert(resolved.string()).second;
   }
 
   void walk_folder(const fs::path& root, const fs::path& folder) {
@@ -329,9 +416,14 @@ struct Indexer::Impl {
       std::error_code status_error;
       const bool is_link = entry.is_symlink(status_error);
       if (is_link) {
-        // Symlinks are not followed: they may lead outside the folder or
-        // round in a loop, and a linked file inside it is indexed anyway.
-        problem(path.string(), symlink_skip_message(path), SkipReason::kSymlinkLoop);
+        visit_symlink(root, path);
+        continue;
+      }
+      // Out of the folder, through a followed link: each file and folder
+      // once, whichever links lead to it.
+      if (following > 0 && !first_visit(path)) {
+        skip_link(path.string(), "reached already through another symbolic link; skipped",
+                  SkipReason::kSymlinkLoop);
         continue;
       }
       if (entry.is_directory(status_error)) {
@@ -368,7 +460,7 @@ struct Indexer::Impl {
     doc.stored.size = source_doc.text.size();
     std::size_t repaired = 0;
     doc.stored.text = repair_utf8(source_doc.text, &repaired);
-    doc.stored.title = repair_utf8(source_doc.title);
+    doc.stored.title = std::string(internal::shorten_title(repair_utf8(source_doc.title)));
     doc.stored.url = repair_utf8(source_doc.url);
     if (repaired > 0) {
       ++report.repaired_utf8;
@@ -405,9 +497,7 @@ struct Indexer::Impl {
          it != db.valuestream_end(schema::kSourceSlot); ++it) {
       const fs::path source(*it);
       const bool under_root = std::any_of(roots.begin(), roots.end(), [&](const fs::path& root) {
-        auto [root_end, unused] =
-            std::mismatch(root.begin(), root.end(), source.begin(), source.end());
-        return root_end == root.end();
+        return is_within(source, root);
       });
       std::error_code error;
       if (under_root && !fs::exists(fs::symlink_status(source, error))) {
@@ -424,6 +514,12 @@ struct Indexer::Impl {
   IndexReport report;
   IndexProgress progress;
   std::vector<fs::path> roots;
+  // The folder being walked, resolved; the files and folders out of it
+  // reached through links so far (IndexOptions::follow_symlinks), and how
+  // many followed links the walk is inside.
+  fs::path canonical_root;
+  std::set<std::string> followed_targets;
+  int following = 0;
   // True while the index is empty and nothing was committed since it was
   // opened: then documents go to a BulkLoad.
   bool bulk_eligible = false;

@@ -45,6 +45,14 @@ bool is_blank(std::string_view text) noexcept {
   return true;
 }
 
+std::string_view shorten_title(std::string_view title) noexcept {
+  if (title.size() <= kMaxTitleBytes) return title;
+  std::size_t end = kMaxTitleBytes;
+  // Back to the start of the code point that does not fit (continuation bytes are 10xxxxxx).
+  while (end > 0 && (static_cast<unsigned char>(title[end]) & 0xC0) == 0x80) --end;
+  return trim(title.substr(0, end));
+}
+
 TextParts split_text_file(std::string_view text) noexcept {
   TextParts parts;
   if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);  // UTF-8 BOM
@@ -55,7 +63,7 @@ TextParts split_text_file(std::string_view text) noexcept {
     const std::size_t eol = rest.find('\n');
     const std::string_view line = trim(rest.substr(0, eol));
     if (!line.empty()) {
-      parts.title = line;
+      parts.title = shorten_title(line);
       break;
     }
     if (eol == std::string_view::npos) break;

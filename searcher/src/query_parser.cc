@@ -66,7 +66,11 @@ class Lexer {
       if (at_ == q_.size()) break;
       if (std::optional<Lexeme> lexeme = next()) {
         // Words are counted in count_word; this bounds the rest ("((((", ")))").
-        if (out.size() == kMaxLexemes) fail("query too complex", lexeme->start);
+        if (out.size() == kMaxLexemes) {
+          fail("query too complex (more than " + std::to_string(kMaxLexemes) +
+                   " words, operators and parentheses)",
+               lexeme->start);
+        }
         out.push_back(*lexeme);
       }
     }

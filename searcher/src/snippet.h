@@ -2,6 +2,7 @@
 // the matching words marked as the document's own analysis sees them.
 #pragma once
 
+#include <cstddef>
 #include <string_view>
 
 #include "lisan/analyzers/analyzer.h"
@@ -10,11 +11,15 @@
 
 namespace lisan::internal {
 
+inline constexpr std::size_t kMaxSnippetScanBytes = 1 << 20;
+
 // A passage of about `max_chars` characters of `text` around the densest run
 // of matching words ("…" where it cuts the text). Words are marked when their
 // unstemmed term or their stem is among `terms`; the mark spans the whole
 // word (an Arabic word matched by its stem is marked with its article).
 // Requires: `text` is well-formed UTF-8. No match: the start of the text.
+// Only the first kMaxSnippetScanBytes of `text` are read (bounded work), so a
+// match beyond them gives the start of the text, unmarked.
 MarkedText make_snippet(AnalysisContext& analysis, std::string_view text, Language lang,
                         const QueryTerms& terms, std::size_t max_chars);
 

@@ -42,5 +42,39 @@ TEST(Utf8, TellsBinaryFromText) {
   EXPECT_FALSE(looks_binary("one bad byte \xFF in a long enough line of ordinary text"));
 }
 
+// The finding this rule fixes: 3 bad bytes in 20 (15 %) is a short text to
+// repair, not binary.
+TEST(Utf8, ShortTextWithAFewBadBytesIsText) {
+  const std::string note = "un caf\xE9, cr\xE8me br\xFBl.";
+  ASSERT_EQ(note.size(), 20u);
+  ASSERT_EQ(count_invalid_utf8(note), 3u);
+  EXPECT_FALSE(looks_binary(note));
+  EXPECT_FALSE(looks_binary("\xFF\xFE ok"));  // a stray byte-order mark in Latin-1
+}
+
+TEST(Utf8, ShortInputThatIsMostlyUndecodableIsBinary) {
+  EXPECT_TRUE(looks_binary("\xFF\xFE\xFD\x80\x81 a"));
+  std::string noise;
+  for (int i = 0; i < 40; ++i) noise += static_cast<char>(0x80 + (i * 7) % 64);
+  EXPECT_TRUE(looks_binary(noise));
+}
+
+TEST(Utf8, ControlBytesMarkBinaryButLayoutAndEscapeDoNot) {
+  EXPECT_TRUE(looks_binary("PK\x03\x04\x14\x06 header of an archive"));
+  EXPECT_FALSE(looks_binary("tab\tline\r\nform feed\f\x1b[1mbold\x1b[0m\vend"));
+  // One stray control byte in a line of text is not enough.
+  EXPECT_FALSE(looks_binary("a stray \x07 bell in a line"));
+}
+
+// Past 512 bytes the 10 % ratio of ill-formed sequences decides.
+TEST(Utf8, LongTextIsBinaryOnlyAboveTenPercentIllFormed) {
+  std::string text;
+  while (text.size() < 1000) text += "abcdefghi\xFF";  // 1 in 10 bytes: 10 %, not above
+  EXPECT_FALSE(looks_binary(text));
+  std::string worse;
+  while (worse.size() < 1000) worse += "abcdefg\xFF";  // 1 in 8
+  EXPECT_TRUE(looks_binary(worse));
+}
+
 }  // namespace
 }  // namespace lisan

@@ -164,6 +164,35 @@ TEST(Indexer, BadFilesAreSkippedWithAReasonAndTheRestIsIndexed) {
   EXPECT_EQ(db.get_termfreq("byte"), 1u);
 }
 
+// IndexOptions::follow_symlinks: off, a folder's link out of it is skipped
+// and nothing outside is read; on, the target is indexed under the link's name.
+TEST(Indexer, FollowSymlinksIsAnOptInForLinksOutOfTheFolder) {
+  TempDir dir;
+  write_file(dir / "outside/far.txt", "Far\nwords from outside");
+  write_file(dir / "docs/near.txt", "Near\nwords from inside");
+  std::filesystem::create_symlink(dir / "outside", dir / "docs/link");
+  const IndexRun plain = index_paths(dir / "db", {dir / "docs"});
+  EXPECT_EQ(plain.report.added, 1u);
+  EXPECT_EQ(plain.report.skipped.at(SkipReason::kSymlinkLoop), 1u);
+  EXPECT_EQ(Xapian::Database(dir / "db").get_termfreq("Qlink/far.txt"), 0u);
+  IndexOptions follow;
+  follow.follow_symlinks = true;
+  const IndexRun followed = index_paths(dir / "db-follow", {dir / "docs"}, follow);
+  EXPECT_EQ(followed.report.added, 2u);
+  EXPECT_EQ(followed.report.skipped_total(), 0u);
+  EXPECT_EQ(Xapian::Database(dir / "db-follow").get_termfreq("Qlink/far.txt"), 1u);
+}
+
+// A short text with a few bad bytes is repaired and indexed, not skipped as binary.
+TEST(Indexer, AShortFileWithAFewBadBytesIsRepairedNotSkipped) {
+  TempDir dir;
+  write_file(dir / "docs/note.txt", "un caf\xE9, cr\xE8me br\xFBl.");
+  const IndexRun run = index_paths(dir / "db", {dir / "docs"});
+  EXPECT_EQ(run.report.added, 1u);
+  EXPECT_EQ(run.report.repaired_utf8, 1u);
+  EXPECT_EQ(run.report.skipped_total(), 0u);
+}
+
 TEST(Indexer, JsonlReplacesById) {
   TempDir dir;
   write_file(dir / "a.jsonl", R"({"id": "x", "text": "first version", "lang": "en"})"

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "lisan/analyzers/utf8.h"
+
 namespace lisan::internal {
 namespace {
 
@@ -34,6 +36,19 @@ TEST(TextFile, BlankMeansOnlyWhitespace) {
   EXPECT_TRUE(is_blank("\xC2\xA0\xE3\x80\x80\xEF\xBB\xBF"));  // NBSP, ideographic space, BOM
   EXPECT_FALSE(is_blank("  x "));
   EXPECT_FALSE(is_blank("ك"));
+}
+
+// A file of one huge line (50 MB in BoundedInput) gets a short title.
+TEST(TextFile, AVeryLongFirstLineGivesAShortenedTitle) {
+  std::string line;
+  while (line.size() < 10000) line += "كتاب ";  // two-byte letters: cuts must fall between them
+  const std::string text = line + "\nbody";     // the parts are views into it
+  const TextParts parts = split_text_file(text);
+  EXPECT_LE(parts.title.size(), kMaxTitleBytes);
+  EXPECT_GT(parts.title.size(), kMaxTitleBytes - 10);
+  EXPECT_TRUE(line.starts_with(parts.title));
+  EXPECT_EQ(count_invalid_utf8(parts.title), 0u) << "cut inside a code point";
+  EXPECT_EQ(shorten_title("short"), "short");
 }
 
 }  // namespace

@@ -41,10 +41,14 @@ std::string generated_jsonl() {
 }
 
 // (id, score) in rank order, ties put in id order (their docids differ
-// between layouts, and Xapian breaks ties by docid).
+// between layouts, and Xapian breaks ties by docid). Scores are rounded to
+// 1e-9: shards add up the same statistics in another order, which moves the
+// last bit of a double (seen: 0.4691158734916107 against …066).
 std::vector<std::pair<std::string, double>> ranking(const Json& out) {
   std::vector<std::pair<std::string, double>> hits;
-  for (const Json& hit : out["results"]) hits.emplace_back(hit["id"], hit["score"]);
+  for (const Json& hit : out["results"]) {
+    hits.emplace_back(hit["id"], std::round(hit["score"].get<double>() * 1e9) / 1e9);
+  }
   std::stable_sort(hits.begin(), hits.end(), [](const auto& a, const auto& b) {
     if (std::abs(a.second - b.second) > 1e-9) return a.second > b.second;
     return a.first < b.first;

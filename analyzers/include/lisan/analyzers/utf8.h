@@ -20,9 +20,11 @@ std::size_t count_invalid_utf8(std::string_view text) noexcept;
 /// @param replaced when not null, receives the number of replacements
 std::string repair_utf8(std::string_view text, std::size_t* replaced = nullptr);
 
-/// True when `text` holds a NUL byte or is mostly not decodable as UTF-8
-/// (more than 10 % of the sampled prefix is ill-formed): such input is
-/// binary, not text.
+/// True when the sampled prefix (64 KiB) of `text` holds a NUL byte, more
+/// than 5 % control bytes other than tab, newlines, form feed and ESC, or is
+/// mostly not decodable as UTF-8: more than 10 % ill-formed sequences in a
+/// sample of 512 bytes or more, more than half in a shorter one (so that a
+/// short text with a few bad bytes is repaired, not skipped).
 bool looks_binary(std::string_view text) noexcept;
 
 }  // namespace lisan

@@ -33,6 +33,12 @@ struct IndexOptions {
   std::uint64_t batch_bytes = 64ull << 20;
   /// Remove documents whose source files are gone under the folders indexed.
   bool prune = false;
+  /// In folders, follow symbolic links whose targets lie outside the folder
+  /// (each target once; loops are cut). Off: such links are reported and
+  /// skipped, so that indexing a folder never reads files outside it. Links
+  /// to targets inside the folder are never followed: the target is indexed
+  /// under its own name already.
+  bool follow_symlinks = false;
   /// Worker threads that analyse and write documents when loading into an
   /// empty index (one Xapian shard each, merged at the end); updates to a
   /// non-empty index are written by one thread.
