@@ -1,5 +1,7 @@
 #include "expansion.h"
 
+#include <set>
+#include <span>
 #include <string>
 
 #include "lisan/analyzers/name_key.h"
@@ -22,6 +24,31 @@ std::optional<AnalysedWord> analyse_word(AnalysisContext& analysis, std::string_
   const Token* token = tokens.next();
   if (token == nullptr) return std::nullopt;
   return AnalysedWord{std::string(token->term), token->is_arabic_script, token->is_number};
+}
+
+// An Arabic word may carry one-letter proclitics written as part of it: a
+// conjunction (و "and", ف "so") and then a preposition (ب "in", ل "for",
+// ك "as"), as in بإندونيسيا "in Indonesia". They are not part of a name, so
+// the key of the word without them is tried too (the analyzer's stem drops
+// them, but it also cuts endings that names keep: واشنطن → واشنط).
+std::vector<std::string_view> without_proclitics(std::string_view term) {
+  constexpr std::string_view kConjunctions[] = {"\xD9\x88", "\xD9\x81"};              // و ف
+  constexpr std::string_view kPrepositions[] = {"\xD8\xA8", "\xD9\x84", "\xD9\x83"};  // ب ل ك
+  constexpr std::size_t kMinRestBytes = 8;  // four Arabic letters: short stems are too ambiguous
+  std::vector<std::string_view> forms;
+  auto strip = [&](std::string_view word, std::span<const std::string_view> clitics) {
+    for (std::string_view clitic : clitics) {
+      if (word.starts_with(clitic) && word.size() - clitic.size() >= kMinRestBytes) {
+        return word.substr(clitic.size());
+      }
+    }
+    return word;
+  };
+  const std::string_view after_conjunction = strip(term, kConjunctions);
+  if (after_conjunction.size() != term.size()) forms.push_back(after_conjunction);
+  const std::string_view after_preposition = strip(after_conjunction, kPrepositions);
+  if (after_preposition.size() != after_conjunction.size()) forms.push_back(after_preposition);
+  return forms;
 }
 
 std::string join(const std::vector<std::string>& words) {
@@ -84,8 +111,14 @@ Xapian::Query expand_word(AnalysisContext& analysis, std::string_view raw_word,
   const std::optional<AnalysedWord> word = analyse_word(analysis, raw_word);
   if (word && !word->number) {
     if (options.transliterate) {
-      const std::string key = name_key(word->term);
-      if (!key.empty()) {
+      std::vector<std::string_view> spellings{word->term};
+      if (word->arabic_script) {
+        for (std::string_view bare : without_proclitics(word->term)) spellings.push_back(bare);
+      }
+      std::set<std::string> keys;
+      for (std::string_view spelling : spellings) {
+        const std::string key = name_key(spelling);
+        if (key.empty() || !keys.insert(key).second) continue;
         // A key is matched against the other script's keys only: within one
         // script, the word itself and its stems already do better.
         std::string key_term(word->arabic_script ? schema::kLatinNameKeyPrefix
