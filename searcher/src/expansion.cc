@@ -60,7 +60,8 @@ std::string join(const std::vector<std::string>& words) {
 // Translations of the word from each language it may be in: Arabic script is
 // Arabic; a Latin word may be English or Indonesian.
 void add_translations(AnalysisContext& analysis, std::string_view raw_word, bool arabic_script,
-                      std::vector<Xapian::Query>& forms, QueryTerms& terms) {
+                      std::vector<Xapian::Query>& forms, QueryTerms& terms,
+                      std::vector<std::string>& title_words) {
   static constexpr Language kLatin[] = {Language::kEnglish, Language::kIndonesian};
   static constexpr Language kArabic[] = {Language::kArabic};
   // Both, even when the query looks Indonesian: measured, looking Indonesian
@@ -87,6 +88,10 @@ void add_translations(AnalysisContext& analysis, std::string_view raw_word, bool
         // A word that is its own stem has no Z term in the index (schema.h):
         // its unstemmed term, the stem itself, finds it.
         forms.emplace_back(t.stems.front());
+        // Title terms are unstemmed: the translation as the dictionary
+        // writes it (الرئيس) and its stem, itself often a word (رئيس).
+        title_words.push_back(t.terms.front());
+        if (t.stems.front() != t.terms.front()) title_words.push_back(t.stems.front());
       } else {
         // Several words: a phrase of the unstemmed words ("ibu kota").
         forms.emplace_back(Xapian::Query::OP_PHRASE, t.terms.begin(), t.terms.end());
@@ -106,7 +111,8 @@ void add_translations(AnalysisContext& analysis, std::string_view raw_word, bool
 
 Xapian::Query expand_word(AnalysisContext& analysis, std::string_view raw_word,
                           const std::vector<Xapian::Query>& native_forms,
-                          const ExpansionOptions& options, QueryTerms& terms) {
+                          const ExpansionOptions& options, QueryTerms& terms,
+                          std::vector<std::string>& title_words) {
   std::vector<Xapian::Query> forms = native_forms;
   const std::optional<AnalysedWord> word = analyse_word(analysis, raw_word);
   if (word && !word->number) {
@@ -128,7 +134,9 @@ Xapian::Query expand_word(AnalysisContext& analysis, std::string_view raw_word,
         terms.expansions.push_back(std::string(raw_word) + " has the name key " + key_term);
       }
     }
-    if (options.translate) add_translations(analysis, raw_word, word->arabic_script, forms, terms);
+    if (options.translate) {
+      add_translations(analysis, raw_word, word->arabic_script, forms, terms, title_words);
+    }
   }
   return Xapian::Query(Xapian::Query::OP_SYNONYM, forms.begin(), forms.end());
 }
