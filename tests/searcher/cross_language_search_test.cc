@@ -103,6 +103,25 @@ TEST_F(CrossLanguageSearch, TranslatedWordsAreMarkedInSnippets) {
   EXPECT_TRUE(seen);
 }
 
+// A name written with a preposition attached (بإندونيسيا "in Indonesia")
+// still meets the name in Latin script.
+TEST(CrossLanguageNames, ArabicWordWithAPrepositionMeetsTheLatinName) {
+  testing::TempDir dir;
+  {
+    Indexer indexer(dir / "db");
+    SourceDocument doc;
+    doc.id = "en";
+    doc.title = "-";
+    doc.text = "Floods hit Indonesia this week.";
+    doc.language = Language::kEnglish;
+    indexer.add_document(doc);
+    indexer.finish();
+  }
+  Searcher searcher({dir / "db"});
+  EXPECT_EQ(ids(searcher.search("بإندونيسيا", with(true, false))), std::vector<std::string>{"en"});
+  EXPECT_EQ(ids(searcher.search("وبإندونيسيا", with(true, false))), std::vector<std::string>{"en"});
+}
+
 // A title says what a document is about in whichever language it is written:
 // the translation of a query word found in the title weighs as the word
 // itself found in a title does.
