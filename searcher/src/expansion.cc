@@ -1,5 +1,7 @@
 #include "expansion.h"
 
+#include <set>
+#include <span>
 #include <string>
 
 #include "lisan/analyzers/name_key.h"
@@ -24,6 +26,31 @@ std::optional<AnalysedWord> analyse_word(AnalysisContext& analysis, std::string_
   return AnalysedWord{std::string(token->term), token->is_arabic_script, token->is_number};
 }
 
+// An Arabic word may carry one-letter proclitics written as part of it: a
+// conjunction (و "and", ف "so") and then a preposition (ب "in", ل "for",
+// ك "as"), as in بإندونيسيا "in Indonesia". They are not part of a name, so
+// the key of the word without them is tried too (the analyzer's stem drops
+// them, but it also cuts endings that names keep: واشنطن → واشنط).
+std::vector<std::string_view> without_proclitics(std::string_view term) {
+  constexpr std::string_view kConjunctions[] = {"\xD9\x88", "\xD9\x81"};              // و ف
+  constexpr std::string_view kPrepositions[] = {"\xD8\xA8", "\xD9\x84", "\xD9\x83"};  // ب ل ك
+  constexpr std::size_t kMinRestBytes = 8;  // four Arabic letters: short stems are too ambiguous
+  std::vector<std::string_view> forms;
+  auto strip = [&](std::string_view word, std::span<const std::string_view> clitics) {
+    for (std::string_view clitic : clitics) {
+      if (word.starts_with(clitic) && word.size() - clitic.size() >= kMinRestBytes) {
+        return word.substr(clitic.size());
+      }
+    }
+    return word;
+  };
+  const std::string_view after_conjunction = strip(term, kConjunctions);
+  if (after_conjunction.size() != term.size()) forms.push_back(after_conjunction);
+  const std::string_view after_preposition = strip(after_conjunction, kPrepositions);
+  if (after_preposition.size() != after_conjunction.size()) forms.push_back(after_preposition);
+  return forms;
+}
+
 std::string join(const std::vector<std::string>& words) {
   std::string out;
   for (const std::string& w : words) out += (out.empty() ? "" : " ") + w;
@@ -33,7 +60,8 @@ std::string join(const std::vector<std::string>& words) {
 // Translations of the word from each language it may be in: Arabic script is
 // Arabic; a Latin word may be English or Indonesian.
 void add_translations(AnalysisContext& analysis, std::string_view raw_word, bool arabic_script,
-                      std::vector<Xapian::Query>& forms, QueryTerms& terms) {
+                      std::vector<Xapian::Query>& forms, QueryTerms& terms,
+                      std::vector<std::string>& title_words) {
   static constexpr Language kLatin[] = {Language::kEnglish, Language::kIndonesian};
   static constexpr Language kArabic[] = {Language::kArabic};
   // Both, even when the query looks Indonesian: measured, looking Indonesian
@@ -60,6 +88,10 @@ void add_translations(AnalysisContext& analysis, std::string_view raw_word, bool
         // A word that is its own stem has no Z term in the index (schema.h):
         // its unstemmed term, the stem itself, finds it.
         forms.emplace_back(t.stems.front());
+        // Title terms are unstemmed: the translation as the dictionary
+        // writes it (الرئيس) and its stem, itself often a word (رئيس).
+        title_words.push_back(t.terms.front());
+        if (t.stems.front() != t.terms.front()) title_words.push_back(t.stems.front());
       } else {
         // Several words: a phrase of the unstemmed words ("ibu kota").
         forms.emplace_back(Xapian::Query::OP_PHRASE, t.terms.begin(), t.terms.end());
@@ -79,13 +111,20 @@ void add_translations(AnalysisContext& analysis, std::string_view raw_word, bool
 
 Xapian::Query expand_word(AnalysisContext& analysis, std::string_view raw_word,
                           const std::vector<Xapian::Query>& native_forms,
-                          const ExpansionOptions& options, QueryTerms& terms) {
+                          const ExpansionOptions& options, QueryTerms& terms,
+                          std::vector<std::string>& title_words) {
   std::vector<Xapian::Query> forms = native_forms;
   const std::optional<AnalysedWord> word = analyse_word(analysis, raw_word);
   if (word && !word->number) {
     if (options.transliterate) {
-      const std::string key = name_key(word->term);
-      if (!key.empty()) {
+      std::vector<std::string_view> spellings{word->term};
+      if (word->arabic_script) {
+        for (std::string_view bare : without_proclitics(word->term)) spellings.push_back(bare);
+      }
+      std::set<std::string> keys;
+      for (std::string_view spelling : spellings) {
+        const std::string key = name_key(spelling);
+        if (key.empty() || !keys.insert(key).second) continue;
         // A key is matched against the other script's keys only: within one
         // script, the word itself and its stems already do better.
         std::string key_term(word->arabic_script ? schema::kLatinNameKeyPrefix
@@ -95,7 +134,9 @@ Xapian::Query expand_word(AnalysisContext& analysis, std::string_view raw_word,
         terms.expansions.push_back(std::string(raw_word) + " has the name key " + key_term);
       }
     }
-    if (options.translate) add_translations(analysis, raw_word, word->arabic_script, forms, terms);
+    if (options.translate) {
+      add_translations(analysis, raw_word, word->arabic_script, forms, terms, title_words);
+    }
   }
   return Xapian::Query(Xapian::Query::OP_SYNONYM, forms.begin(), forms.end());
 }

@@ -30,8 +30,11 @@ struct ExpansionOptions {
 // `options` allow. Records translated terms in `terms` (for snippets) and a
 // readable line per expansion in `terms.expansions`.
 // `raw_word` is the word as typed. Returns OP_SYNONYM of all the forms.
+// `title_words` receives the words of its one-word translations (normalized,
+// and their stems), to be looked for among title terms as the word itself is.
 Xapian::Query expand_word(AnalysisContext& analysis, std::string_view raw_word,
                           const std::vector<Xapian::Query>& native_forms,
-                          const ExpansionOptions& options, QueryTerms& terms);
+                          const ExpansionOptions& options, QueryTerms& terms,
+                          std::vector<std::string>& title_words);
 
 }  // namespace lisan::internal

@@ -194,16 +194,32 @@ using Graph = std::unordered_map<std::string, std::unordered_map<std::string, Tr
 // which share a stem and would otherwise outvote the one entry for
 // "president" → الرئيس. Separate dictionaries and directions are separate
 // evidence, and their weights add up (merge_evidence).
-void add_edge(Graph& graph, Language from, const Phrase& source, Language to, const Phrase& target,
-              double weight) {
-  if (source.stems.size() != 1) return;  // a query word is one word
-  Translation& t = graph[node_key(from, source.stems)][node_key(to, target.stems)];
+void add_edge_from(Graph& graph, const std::string& source_key, Language to, const Phrase& target,
+                   double weight) {
+  Translation& t = graph[source_key][node_key(to, target.stems)];
   if (t.terms.empty()) {
     t.language = to;
     t.terms = target.terms;
     t.stems = target.stems;
   }
   t.weight = std::max(t.weight, weight);
+}
+
+// English words that are not their own stem also get an entry of their own,
+// for the pivot to Arabic (add_pivots); the lexicon does not keep it.
+constexpr std::string_view kEnglishFormMark = "en =";
+
+std::string english_form_key(std::string_view term) {
+  return std::string(kEnglishFormMark).append(term);
+}
+
+void add_edge(Graph& graph, Language from, const Phrase& source, Language to, const Phrase& target,
+              double weight) {
+  if (source.stems.size() != 1) return;  // a query word is one word
+  add_edge_from(graph, node_key(from, source.stems), to, target, weight);
+  if (from == Language::kEnglish && source.terms.front() != source.stems.front()) {
+    add_edge_from(graph, english_form_key(source.terms.front()), to, target, weight);
+  }
 }
 
 void merge_evidence(Graph& into, Graph&& from) {
@@ -267,7 +283,15 @@ void add_pivots(Graph& graph, Language from, Language to) {
     auto& out = pivots[source];
     for (const auto& [english_key, english] : targets) {
       if (english.language != Language::kEnglish || english.stems.size() != 1) continue;
-      const auto via = graph.find(english_key);
+      // Into Arabic through the English word's own entry when it has one:
+      // eng-ara lists nearly every form (president, presides) as a headword,
+      // so the stem's entry only adds other words' senses (preside → تراس,
+      // متراس "barricade"). Into Indonesian through the stem: eng-ind has
+      // about 10,000 headwords, and the English translations of Arabic
+      // words (presidencies, quakes) are often inflected forms it lacks.
+      auto via = graph.end();
+      if (to == Language::kArabic) via = graph.find(english_form_key(english.terms.front()));
+      if (via == graph.end()) via = graph.find(english_key);
       if (via == graph.end()) continue;
       for (const auto& [target_key, target] : via->second) {
         if (target.language != to) continue;
@@ -307,6 +331,7 @@ Lexicon lexicon_from_dictionaries(const std::string& dir) {
   add_pivots(graph, Language::kArabic, Language::kIndonesian);
 
   for (auto& [source, targets] : graph) {
+    if (source.starts_with(kEnglishFormMark)) continue;
     std::vector<Translation> all;
     all.reserve(targets.size());
     for (auto& [key, t] : targets) all.push_back(std::move(t));

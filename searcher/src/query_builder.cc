@@ -55,12 +55,22 @@ Xapian::Query QueryBuilder::word(std::string_view raw_word, QueryTerms& terms,
     *native = Xapian::Query(Xapian::Query::OP_SYNONYM, forms.begin(), forms.end());
   }
   // The word's group, with its name key and translations (expansion.h).
-  const Xapian::Query group = expand_word(analysis_, raw_word, forms, expansion_, terms);
+  std::vector<std::string> title_words{exact};
+  const Xapian::Query group =
+      expand_word(analysis_, raw_word, forms, expansion_, terms, title_words);
   const Xapian::Query exact_bonus(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(exact),
                                   weights_.exact_bonus);
-  const Xapian::Query title(Xapian::Query::OP_SCALE_WEIGHT,
-                            Xapian::Query(std::string(schema::kTitlePrefix) + exact),
-                            weights_.title);
+  // The word or one of its translations in the title, counted once: a title
+  // in another language holds the translation, and it says what the
+  // document is about as much as the same-language title does.
+  std::vector<Xapian::Query> title_terms;
+  for (const std::string& w : title_words) {
+    title_terms.emplace_back(std::string(schema::kTitlePrefix) + w);
+  }
+  const Xapian::Query title(
+      Xapian::Query::OP_SCALE_WEIGHT,
+      Xapian::Query(Xapian::Query::OP_SYNONYM, title_terms.begin(), title_terms.end()),
+      weights_.title);
   const Xapian::Query parts[] = {group, exact_bonus, title};
   return Xapian::Query(Xapian::Query::OP_OR, std::begin(parts), std::end(parts));
 }

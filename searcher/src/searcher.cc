@@ -91,6 +91,12 @@ void put_more_words_first(const Xapian::Enquire& enquire,
   std::vector<std::vector<std::string>> word_terms;
   for (const internal::QueryWord& word : words) {
     word_terms.emplace_back(word.query.get_unique_terms_begin(), word.query.get_unique_terms_end());
+    // A word found only in the title is found too (NTREX-128 articles hold
+    // their headline in the title alone). Keys and translations do not count:
+    // measured, counting them ranks documents that match many noisy
+    // expansions first (cross-language MRR fell by up to 0.06).
+    if (!word.exact.empty())
+      word_terms.back().push_back(std::string(schema::kTitlePrefix) + word.exact);
   }
   const std::size_t window = std::min<std::size_t>(order.size(), kCoordinationWindow);
   std::vector<std::pair<std::size_t, Xapian::MSetIterator>> scored;

@@ -87,11 +87,10 @@ TEST_F(CrossLanguageEval, Ntrex128HeadlinesFindTheArticleInEveryLanguage) {
   const std::string db = dir_ / "db";
   eval::build_index(set, db);
   const eval::Table on = eval::evaluate(set, db, expansion(true), kStride);
-  // Measured after merging: Recall@10 0.886–0.976, MRR 0.691–0.849 across the six directions.
-  // MRR floor 0.66: the weakest direction (id→ar, pivoting through English)
-  // measures 0.691 with the searcher's tuned ranking (k1 0.2, more words
-  // first), against 0.726 under Xapian's default BM25 before that tuning.
-  expect_cross_language_floors(set, on, {0.87, 0.66});
+  // Measured: Recall@10 0.943–1.000, MRR 0.769–0.914 across the six
+  // directions (the weakest, id→ar, pivots through English). The floors are
+  // the goal, a little under that.
+  expect_cross_language_floors(set, on, {0.92, 0.75});
 
   // Same-language search is not worse with expansion on (within one query's
   // worth of rank noise).
@@ -112,9 +111,10 @@ TEST_F(CrossLanguageEval, PudFirstSentencesFindTheDocumentInEveryLanguage) {
   const eval::ParallelSet set = eval::load_pud(kParallelDir);
   const std::string db = dir_ / "db";
   eval::build_index(set, db);
-  // Measured on every document: Recall@10 0.897–0.980, MRR 0.795–0.950.
+  // Measured on every document: Recall@10 0.894–0.982, MRR 0.811–0.930; on
+  // the third run here: 0.885–0.984, 0.810–0.931.
   expect_cross_language_floors(set, eval::evaluate(set, db, expansion(true), kStride * 3),
-                               {0.86, 0.74});
+                               {0.87, 0.78});
 }
 
 TEST_F(CrossLanguageEval, XquadQuestionsFindTheirParagraphAcrossLanguages) {
@@ -122,9 +122,10 @@ TEST_F(CrossLanguageEval, XquadQuestionsFindTheirParagraphAcrossLanguages) {
   const eval::ParallelSet set = eval::load_xquad(kParallelDir);
   const std::string db = dir_ / "db";
   eval::build_index(set, db);
-  // Measured on every question: Recall@10 0.873–0.882, MRR 0.717–0.730.
+  // Measured on every question: Recall@10 0.861–0.866, MRR 0.688–0.707; on
+  // the third run here: 0.868–0.871, 0.695–0.717.
   expect_cross_language_floors(set, eval::evaluate(set, db, expansion(true), kStride * 3),
-                               {0.82, 0.65});
+                               {0.84, 0.67});
 }
 
 }  // namespace

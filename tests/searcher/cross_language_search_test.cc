@@ -103,5 +103,54 @@ TEST_F(CrossLanguageSearch, TranslatedWordsAreMarkedInSnippets) {
   EXPECT_TRUE(seen);
 }
 
+// A name written with a preposition attached (بإندونيسيا "in Indonesia")
+// still meets the name in Latin script.
+TEST(CrossLanguageNames, ArabicWordWithAPrepositionMeetsTheLatinName) {
+  testing::TempDir dir;
+  {
+    Indexer indexer(dir / "db");
+    SourceDocument doc;
+    doc.id = "en";
+    doc.title = "-";
+    doc.text = "Floods hit Indonesia this week.";
+    doc.language = Language::kEnglish;
+    indexer.add_document(doc);
+    indexer.finish();
+  }
+  Searcher searcher({dir / "db"});
+  EXPECT_EQ(ids(searcher.search("بإندونيسيا", with(true, false))), std::vector<std::string>{"en"});
+  EXPECT_EQ(ids(searcher.search("وبإندونيسيا", with(true, false))), std::vector<std::string>{"en"});
+}
+
+// A title says what a document is about in whichever language it is written:
+// the translation of a query word found in the title weighs as the word
+// itself found in a title does.
+TEST(CrossLanguageTitles, ATranslationInTheTitleRanksTheDocumentFirst) {
+  if (internal::Lexicon::installed().size() == 0) {
+    GTEST_SKIP() << "built without the FreeDict dictionaries";
+  }
+  testing::TempDir dir;
+  {
+    Indexer indexer(dir / "db");
+    // The same text; added first, the other title would win a tie.
+    for (const auto& [id, title] : {std::pair{"other-title", "زيارة المدينة"},
+                                    std::pair{"president-title", "الرئيس المدينة"}}) {
+      SourceDocument doc;
+      doc.id = id;
+      doc.title = title;
+      doc.text = "قال الرئيس إن الاجتماع كان مثمرا في المدينة.";
+      doc.language = Language::kArabic;
+      indexer.add_document(doc);
+    }
+    indexer.finish();
+  }
+  Searcher searcher({dir / "db"});
+  for (const char* query : {"president", "presiden"}) {
+    const auto found = ids(searcher.search(query, with(false, true)));
+    ASSERT_EQ(found.size(), 2u) << query;
+    EXPECT_EQ(found.front(), "president-title") << query;
+  }
+}
+
 }  // namespace
 }  // namespace lisan
