@@ -35,12 +35,15 @@ std::string hash_hex(std::uint64_t hash) {
   return buffer;
 }
 
-void DocumentBuilder::index_body(std::string_view text, Language lang) {
+void DocumentBuilder::index_body(Xapian::Document& out, std::string_view text, Language lang) {
   TokenStream tokens = analysis_.analyze(text, lang);
   while (const Token* token = tokens.next()) {
-    // Unstemmed form with its position: exact matches and phrases.
-    terms_.add_posting({}, token->term, token->position);
-    add_name_key(*token, text);
+    // Unstemmed form with its position: exact matches and phrases. Through
+    // the reused buffer: Arabic words outgrow std::string's small buffer, and
+    // there must be no heap allocation per token.
+    term_.assign(token->term);
+    out.add_posting(term_, token->position);
+    add_name_key(out, *token, text);
     // Stem without positions (Xapian's STEM_SOME does the same): stems only
     // serve ranked matching, and positions would double the postings written.
     // Stopwords get no stem: queries drop them from ranked parts anyway.
@@ -50,15 +53,17 @@ void DocumentBuilder::index_body(std::string_view text, Language lang) {
     // pairs, Xapian's writer's main cost (docs/PERFORMANCE.md).
     const std::string_view prefix = schema::stem_prefix(token->stem_language);
     if (prefix.empty() || token->is_stopword || token->stem == token->term) continue;
-    terms_.add_term(prefix, token->stem);
+    term_.assign(prefix).append(token->stem);
+    out.add_term(term_);
   }
 }
 
-void DocumentBuilder::index_title(std::string_view title, Language lang) {
+void DocumentBuilder::index_title(Xapian::Document& out, std::string_view title, Language lang) {
   TokenStream tokens = analysis_.analyze(title, lang);
   while (const Token* token = tokens.next()) {
-    terms_.add_term(schema::kTitlePrefix, token->term);
-    add_name_key(*token, title);
+    term_.assign(schema::kTitlePrefix).append(token->term);
+    out.add_term(term_);
+    add_name_key(out, *token, title);
   }
 }
 
@@ -66,7 +71,8 @@ void DocumentBuilder::index_title(std::string_view title, Language lang) {
 // (Arabic script has no capitals to tell), and Latin words written with a
 // capital (Tokayev, not tokay), which keeps most Latin words keyless; see
 // docs/CROSS_LANGUAGE.md for the measured cost.
-void DocumentBuilder::add_name_key(const Token& token, std::string_view text) {
+void DocumentBuilder::add_name_key(Xapian::Document& out, const Token& token,
+                                   std::string_view text) {
   if (token.is_number || token.is_stopword) return;
   std::string_view prefix = schema::kArabicNameKeyPrefix;
   if (!token.is_arabic_script) {
@@ -75,7 +81,8 @@ void DocumentBuilder::add_name_key(const Token& token, std::string_view text) {
   }
   const std::string key = name_key(token.term);
   if (key.empty()) return;
-  terms_.add_term(prefix, key);
+  term_.assign(prefix).append(key);
+  out.add_term(term_);
 }
 
 Xapian::Document DocumentBuilder::build(const PreparedDocument& doc) {
@@ -84,10 +91,8 @@ Xapian::Document DocumentBuilder::build(const PreparedDocument& doc) {
   const std::string lang_code(language_code(doc.language));
   out.add_boolean_term(std::string(schema::kIdPrefix) + stored.id);
   out.add_boolean_term(std::string(schema::kLanguagePrefix) + lang_code);
-  terms_.clear();
-  index_body(stored.text, doc.language);
-  index_title(stored.title, doc.language);
-  terms_.write_to(out);
+  index_body(out, stored.text, doc.language);
+  index_title(out, stored.title, doc.language);
   out.add_value(schema::kLanguageSlot, lang_code);
   out.add_value(schema::kSizeSlot, Xapian::sortable_serialise(static_cast<double>(stored.size)));
   out.add_value(schema::kMtimeSlot, Xapian::sortable_serialise(static_cast<double>(doc.mtime)));

@@ -11,7 +11,6 @@
 
 #include "lisan/analyzers/analyzer.h"
 #include "lisan/indexer/stored_document.h"
-#include "term_table.h"
 
 namespace lisan::internal {
 
@@ -27,13 +26,13 @@ class DocumentBuilder {
   Xapian::Document build(const PreparedDocument& doc);
 
  private:
-  void index_body(std::string_view text, Language lang);
-  void index_title(std::string_view title, Language lang);
+  void index_body(Xapian::Document& out, std::string_view text, Language lang);
+  void index_title(Xapian::Document& out, std::string_view title, Language lang);
   // The cross-script name key of a word that may be a name (XKA…/XKL…).
-  void add_name_key(const Token& token, std::string_view text);
+  void add_name_key(Xapian::Document& out, const Token& token, std::string_view text);
 
   AnalysisContext analysis_;
-  TermTable terms_;  // the document being built, handed to Xapian in one pass
+  std::string term_;  // reused prefix + term buffer
 };
 
 // FNV-1a, 64 bits: a fast content fingerprint for "did this file change?"
