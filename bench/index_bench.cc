@@ -11,7 +11,10 @@
 //     --one-job         also run lisan with one job, for the --jobs speed-up
 //     --schema-stats    (document, term) pairs that each schema choice writes
 //     --modes LIST      comma-separated modes instead of the flags above:
-//                       lisan,lisan1,baseline,ceiling,queries,stats
+//                       lisan,lisan1,baseline,ceiling,queries,stats, and the
+//                       ceiling of two leaner schemas (what each would save):
+//                       ceiling-stems  stems only, with positions (Lucene's way)
+//                       ceiling-nopos  lisan's terms, no positions
 //     --repeat N        run the modes N times in turn; ratios are medians of the rounds
 //     --megabytes N     size of the generated corpus when none is given (20)
 //     --work DIR        scratch folder (default: a new one under the system's temp folder)
@@ -80,7 +83,7 @@ struct ModeResult {
   std::uint64_t compacted_bytes = 0;
   double latency_ms[2][3] = {};  // [one word, two words][p50, p95, p99]
   std::uint64_t queries = 0;
-  std::uint64_t pairs[6] = {};  // schema-stats, see print_schema_stats
+  std::uint64_t pairs[8] = {};  // schema-stats, see print_schema_stats
   bool ok = false;
 };
 
@@ -130,7 +133,8 @@ Options parse_options(int argc, char** argv) {
         if (comma == std::string::npos) comma = list.size();
         const std::string mode = list.substr(start, comma - start);
         if (mode != "lisan" && mode != "lisan1" && mode != "baseline" && mode != "ceiling" &&
-            mode != "queries" && mode != "stats") {
+            mode != "ceiling-stems" && mode != "ceiling-nopos" && mode != "queries" &&
+            mode != "stats") {
           usage_error("unknown mode '" + mode + "'");
         }
         options.modes.insert(mode);
@@ -315,11 +319,61 @@ ModeResult run_baseline(const Options& options, const fs::path& db) {
   return result;
 }
 
+// The document schemas the ceiling can write: lisan's, and two leaner ones
+// that show what a schema choice costs the writer.
+enum class CeilingSchema {
+  kLisan,
+  // Lucene's analyzers' way: one term per word, its stem (stopwords and
+  // unstemmed words as they are), with positions; no unstemmed forms. The
+  // searcher would lose the exact-form bonus, and phrases would match stems.
+  kStemsWithPositions,
+  // lisan's terms without any position: no phrase search at all.
+  kNoPositions,
+};
+
+// lisan's document `built` turned into `schema`: the same values, data and
+// prefixed terms (Q, L, S, XK…), with the body terms replaced as the schema
+// says.
+Xapian::Document in_schema(CeilingSchema schema, const Xapian::Document& built,
+                           const lisan::internal::PreparedDocument& doc,
+                           lisan::AnalysisContext& analysis) {
+  if (schema == CeilingSchema::kLisan) return built;
+  Xapian::Document out;
+  out.set_data(built.get_data());
+  for (auto value = built.values_begin(); value != built.values_end(); ++value) {
+    out.add_value(value.get_valueno(), *value);
+  }
+  for (auto term = built.termlist_begin(); term != built.termlist_end(); ++term) {
+    const std::string& text = *term;
+    if (schema == CeilingSchema::kNoPositions) {
+      out.add_term(text, term.get_wdf());
+      continue;
+    }
+    const bool body_word = text.empty() || !(text[0] >= 'A' && text[0] <= 'Z');
+    const bool stem = text.starts_with("Z");
+    if (!body_word && !stem) out.add_term(text, term.get_wdf());
+  }
+  if (schema == CeilingSchema::kStemsWithPositions) {
+    lisan::TokenStream tokens = analysis.analyze(doc.stored.text, doc.language);
+    std::string word;
+    while (const lisan::Token* token = tokens.next()) {
+      const std::string_view prefix = lisan::schema::stem_prefix(token->stem_language);
+      if (prefix.empty() || token->is_stopword) {
+        word.assign(token->term);
+      } else {
+        word.assign(prefix).append(token->stem);
+      }
+      out.add_posting(word, token->position);
+    }
+  }
+  return out;
+}
+
 // Xapian's writer alone: lisan's documents are built beforehand (not timed)
 // and fed to `jobs` shard writers, as lisan's bulk load does, in rounds: all
 // writers build a round's documents, then all write them while the clock
 // runs. Time = writing rounds + final commits + compaction into one index.
-ModeResult run_ceiling(const Options& options, const fs::path& dir) {
+ModeResult run_ceiling(const Options& options, const fs::path& dir, CeilingSchema schema) {
   ModeResult result;
   fs::remove_all(dir);
   fs::create_directories(dir);
@@ -343,6 +397,7 @@ ModeResult run_ceiling(const Options& options, const fs::path& dir) {
   }
   double timed = 0;
   std::vector<double> write_cpu(writers, 0.0);
+  std::vector<std::uint64_t> pairs(writers, 0);  // (document, term) pairs written
   Clock::time_point round_start;
   std::barrier built(writers, [&]() noexcept { round_start = Clock::now(); });
   std::barrier written(writers, [&]() noexcept { timed += seconds_since(round_start); });
@@ -350,6 +405,7 @@ ModeResult run_ceiling(const Options& options, const fs::path& dir) {
   for (unsigned w = 0; w < writers; ++w) {
     threads.emplace_back([&, w] {
       lisan::internal::DocumentBuilder builder;
+      lisan::AnalysisContext analysis;
       Xapian::WritableDatabase shard((dir / ("shard-" + std::to_string(w))).string(),
                                      Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_NO_SYNC);
       std::vector<Xapian::Document> round;
@@ -359,8 +415,11 @@ ModeResult run_ceiling(const Options& options, const fs::path& dir) {
         round.clear();
         const std::size_t first = std::min(part.size(), r * kRoundDocuments);
         const std::size_t last = std::min(part.size(), first + kRoundDocuments);
-        for (std::size_t i = first; i < last; ++i)
-          round.push_back(builder.build(prepared(part[i])));
+        for (std::size_t i = first; i < last; ++i) {
+          const lisan::internal::PreparedDocument doc = prepared(part[i]);
+          round.push_back(in_schema(schema, builder.build(doc), doc, analysis));
+          pairs[w] += round.back().termlist_count();
+        }
         built.arrive_and_wait();
         const double cpu_start = thread_cpu_seconds();
         for (std::size_t i = first; i < last; ++i) {
@@ -379,6 +438,7 @@ ModeResult run_ceiling(const Options& options, const fs::path& dir) {
     });
   }
   for (std::thread& t : threads) t.join();
+  for (std::uint64_t p : pairs) result.pairs[0] += p;
   const Clock::time_point merge_start = Clock::now();
   const double merge_cpu_start = thread_cpu_seconds();
   Xapian::Database all;
@@ -449,10 +509,14 @@ ModeResult run_queries(const fs::path& db) {
 //   [2] stems only where the stem differs from the word
 //   [3] title terms (S)                    [4] positions (word occurrences)
 //   [5] TermGenerator STEM_SOME terms (words + Z stems, with its own tokenizer)
+//   [6] stems with positions, one term a word (stopwords as they are)
+//   [7] every term of lisan's own documents (DocumentBuilder)
 ModeResult run_schema_stats(const Options& options) {
   ModeResult result;
   const Clock::time_point start = Clock::now();
   lisan::AnalysisContext analysis;
+  lisan::internal::DocumentBuilder builder;
+  std::unordered_set<std::string> stem_words;
   Xapian::TermGenerator generator;
   generator.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
   std::unordered_set<std::string> words, stems, differing, titles;
@@ -467,12 +531,17 @@ ModeResult run_schema_stats(const Options& options) {
     stems.clear();
     differing.clear();
     titles.clear();
+    stem_words.clear();
     lisan::TokenStream tokens = analysis.analyze(record->text, lang);
     while (const lisan::Token* token = tokens.next()) {
       ++result.pairs[4];
       words.emplace(token->term);
       const std::string_view prefix = lisan::schema::stem_prefix(token->stem_language);
-      if (prefix.empty() || token->is_stopword) continue;
+      if (prefix.empty() || token->is_stopword) {
+        stem_words.emplace(token->term);
+        continue;
+      }
+      stem_words.insert(std::string(prefix).append(token->stem));
       std::string stem = std::string(prefix).append(token->stem);
       if (token->stem != token->term) differing.insert(stem);
       stems.insert(std::move(stem));
@@ -483,6 +552,8 @@ ModeResult run_schema_stats(const Options& options) {
     result.pairs[1] += stems.size();
     result.pairs[2] += differing.size();
     result.pairs[3] += titles.size();
+    result.pairs[6] += stem_words.size();
+    result.pairs[7] += builder.build(prepared(*record)).termlist_count();
     Xapian::Document doc;
     generator.set_stemmer(Xapian::Stem(snowball_name(lang_code)));
     generator.set_document(doc);
@@ -561,8 +632,12 @@ void print_schema_stats(const ModeResult& r) {
   line("TermGenerator STEM_SOME terms (words + Z stems)", r.pairs[5]);
   line("schema 1: words + every stem + titles + Q + L",
        r.pairs[0] + r.pairs[1] + r.pairs[3] + 2 * r.documents);
-  line("schema 2 (now): words + differing stems + titles + Q + L",
+  line("schema 2: words + differing stems + titles + Q + L",
        r.pairs[0] + r.pairs[2] + r.pairs[3] + 2 * r.documents);
+  line("lisan's documents as built (schema 2 + name keys XK…)", r.pairs[7]);
+  line("stems with positions, one a word (Lucene's way)", r.pairs[6]);
+  line("  as a whole schema: lisan's, body words and stems replaced by it",
+       r.pairs[7] - r.pairs[0] - r.pairs[2] + r.pairs[6]);
 }
 
 fs::path generated_corpus(const Options& options) {
@@ -625,10 +700,14 @@ int main(int argc, char** argv) {
       print_row(row_name("baseline").c_str(), runs["baseline"].back());
       fs::remove_all(options.work / "baseline");
     }
-    if (options.modes.contains("ceiling")) {
-      runs["ceiling"].push_back(
-          run_in_child("ceiling", [&] { return run_ceiling(options, options.work / "ceiling"); }));
-      print_row(row_name("ceiling").c_str(), runs["ceiling"].back());
+    for (const auto& [mode, schema] :
+         {std::pair{"ceiling", CeilingSchema::kLisan},
+          std::pair{"ceiling-stems", CeilingSchema::kStemsWithPositions},
+          std::pair{"ceiling-nopos", CeilingSchema::kNoPositions}}) {
+      if (!options.modes.contains(mode)) continue;
+      runs[mode].push_back(run_in_child(
+          mode, [&] { return run_ceiling(options, options.work / "ceiling", schema); }));
+      print_row(row_name(mode).c_str(), runs[mode].back());
       fs::remove_all(options.work / "ceiling");
     }
   }
@@ -671,6 +750,16 @@ int main(int argc, char** argv) {
   print_ratio("lisan / plain Xapian", "lisan", "baseline", 1, "x");
   print_ratio("lisan / writer ceiling (" + std::to_string(options.jobs) + " writers)", "lisan",
               "ceiling", 100, " %");
+  for (const char* mode : {"ceiling-stems", "ceiling-nopos"}) {
+    print_ratio(std::string(mode) + " / ceiling (lisan's schema)", mode, "ceiling", 1, "x");
+  }
+  for (const char* mode : {"ceiling", "ceiling-stems", "ceiling-nopos"}) {
+    if (!runs.contains(mode)) continue;
+    const ModeResult& r = runs[mode].front().result;
+    std::printf("%s wrote %llu (document, term) pairs, %.1f per document\n", mode,
+                static_cast<unsigned long long>(r.pairs[0]),
+                static_cast<double>(r.pairs[0]) / static_cast<double>(r.documents));
+  }
   if (options.modes.contains("queries")) {
     const ChildRun queries = run_in_child("queries", [&] { return run_queries(lisan_db); });
     const ModeResult& q = queries.result;

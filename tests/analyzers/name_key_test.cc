@@ -3,9 +3,17 @@
 #include "lisan/analyzers/name_key.h"
 
 #include <gtest/gtest.h>
+#include <unicode/localpointer.h>
+#include <unicode/translit.h>
+#include <unicode/unistr.h>
 
+#include <filesystem>
+#include <fstream>
+#include <set>
 #include <string>
+#include <vector>
 
+#include "lisan/analyzers/analyzer.h"
 #include "lisan/analyzers/normalizer.h"
 
 namespace lisan {
@@ -87,6 +95,87 @@ TEST(LatinSkeleton, AppliesTheConsonantRules) {
   EXPECT_EQ(latin_skeleton("philippe"), "flb");
   EXPECT_EQ(latin_skeleton("ʿmr"), "");  // ع is not a letter of the key: mr
   EXPECT_EQ(latin_skeleton("yemen"), "ymn");
+}
+
+}  // namespace
+}  // namespace lisan
+
+namespace lisan {
+namespace {
+
+// The key as the first version computed it for every word: the whole word
+// through ICU's "Any-Latin; Latin-ASCII", then the skeleton. name_key takes
+// a faster road for Arabic-script words and must give the same keys.
+class ReferenceKey {
+ public:
+  ReferenceKey() {
+    UErrorCode status = U_ZERO_ERROR;
+    to_ascii_.adoptInstead(
+        icu::Transliterator::createInstance("Any-Latin; Latin-ASCII", UTRANS_FORWARD, status));
+    EXPECT_TRUE(U_SUCCESS(status)) << u_errorName(status);
+  }
+
+  std::string operator()(std::string_view term) {
+    constexpr std::string_view kArticle = "\xD8\xA7\xD9\x84";  // ال, as name_key strips it
+    if (term.starts_with(kArticle) && term.size() - kArticle.size() >= 6) {
+      term.remove_prefix(kArticle.size());
+    }
+    if (term.find_first_of("0123456789") != std::string_view::npos) return {};
+    icu::UnicodeString text = icu::UnicodeString::fromUTF8(
+        icu::StringPiece(term.data(), static_cast<std::int32_t>(term.size())));
+    to_ascii_->transliterate(text);
+    std::string ascii;
+    text.toUTF8String(ascii);
+    return latin_skeleton(ascii);
+  }
+
+ private:
+  icu::LocalPointer<icu::Transliterator> to_ascii_;
+};
+
+bool has_arabic_letter(std::string_view term) {
+  return term.find("\xD8") != std::string_view::npos || term.find("\xD9") != std::string_view::npos;
+}
+
+// Every Arabic word of the seed documents, and (when the shared corpus is
+// there) every Arabic word form of the Universal Dependencies PADT treebank.
+std::vector<std::string> arabic_words() {
+  std::set<std::string> words;
+  AnalysisContext analysis;
+  auto add_text = [&](const std::string& text) {
+    TokenStream tokens = analysis.analyze(text, Language::kArabic);
+    while (const Token* token = tokens.next()) {
+      if (token->is_arabic_script && has_arabic_letter(token->term)) {
+        words.emplace(token->term);
+      }
+    }
+  };
+  for (const auto& entry : std::filesystem::directory_iterator(LISAN_CORPUS_DIR)) {
+    if (entry.path().extension() != ".txt") continue;
+    std::ifstream in(entry.path());
+    add_text(std::string(std::istreambuf_iterator<char>(in), {}));
+  }
+#ifdef LISAN_SHARED_CORPUS_DIR
+  std::ifstream treebank(std::filesystem::path(LISAN_SHARED_CORPUS_DIR) / "lemmas" /
+                         "ud_ar_padt_v13.tsv");
+  for (std::string line; std::getline(treebank, line);) {
+    add_text(line.substr(0, line.find('\t')));
+  }
+#endif
+  return {words.begin(), words.end()};
+}
+
+TEST(NameKey, ArabicWordsGetTheKeysOfTheWholeIcuChain) {
+  ReferenceKey reference;
+  const std::vector<std::string> words = arabic_words();
+  ASSERT_GT(words.size(), 100u) << "the seed documents alone hold more Arabic words";
+  std::size_t with_key = 0;
+  for (const std::string& word : words) {
+    const std::string key = name_key(word);
+    ASSERT_EQ(key, reference(word)) << word;
+    if (!key.empty()) ++with_key;
+  }
+  EXPECT_GT(with_key * 2, words.size()) << "most Arabic words have a key";
 }
 
 }  // namespace
