@@ -113,6 +113,19 @@ void put_more_words_first(const Xapian::Enquire& enquire,
   for (std::size_t i = 0; i < window; ++i) order[i] = scored[i].second;
 }
 
+// Charges the time since the last lap to one stage of SearchTimings.
+class StageClock {
+ public:
+  void lap(SearchTimings::Duration& stage) {
+    const auto now = std::chrono::steady_clock::now();
+    stage += now - last_;
+    last_ = now;
+  }
+
+ private:
+  std::chrono::steady_clock::time_point last_ = std::chrono::steady_clock::now();
+};
+
 }  // namespace
 
 struct Searcher::Impl {
@@ -144,6 +157,8 @@ SearchResults Searcher::search(std::string_view query, const SearchOptions& opti
   internal::with_index_errors_reopening(where, impl_->db, [&] {
     results.hits.clear();  // a retry after the index changed starts afresh
     results.language_facets.clear();
+    results.timings = SearchTimings{};
+    StageClock clock;
     const internal::QueryNode parsed = internal::parse_query(query);
     internal::QueryTerms terms;
     std::vector<internal::QueryWord> words;
@@ -152,7 +167,9 @@ SearchResults Searcher::search(std::string_view query, const SearchOptions& opti
         {.exact_bonus = options.ranking.exact_bonus, .title = options.ranking.title_weight},
         {.transliterate = options.transliterate, .translate = options.translate});
     Xapian::Query xquery = builder.build(parsed, terms, words);
+    clock.lap(results.timings.build_query);
     if (options.suggest) results.suggestion = suggest_spelling(impl_->db, query, words);
+    clock.lap(results.timings.spelling);
     if (xquery.empty()) return;
     if (options.language) {
       const Xapian::Query filter(std::string(schema::kLanguagePrefix) +
@@ -187,6 +204,7 @@ SearchResults Searcher::search(std::string_view query, const SearchOptions& opti
     for (auto it = languages.values_begin(); it != languages.values_end(); ++it) {
       results.language_facets[*it] = it.get_termfreq();
     }
+    clock.lap(results.timings.match);
     std::vector<Xapian::MSetIterator> order;
     for (Xapian::MSetIterator it = mset.begin(); it != mset.end(); ++it) order.push_back(it);
     if (coordinate) {
@@ -194,6 +212,7 @@ SearchResults Searcher::search(std::string_view query, const SearchOptions& opti
       order.erase(order.begin(), order.begin() + std::min<std::size_t>(offset, order.size()));
       if (order.size() > limit) order.resize(limit);
     }
+    clock.lap(results.timings.order);
     std::size_t rank = options.offset;
     for (const Xapian::MSetIterator& it : order) {
       const Xapian::Document doc = it.get_document();
@@ -206,10 +225,12 @@ SearchResults Searcher::search(std::string_view query, const SearchOptions& opti
       hit.url = std::move(stored.url);
       hit.score = it.get_weight();
       const Language lang = parse_language(hit.lang).value_or(Language::kUnknown);
+      clock.lap(results.timings.documents);
       if (options.snippets) {
         hit.snippet = internal::make_snippet(impl_->analysis, stored.text, lang, terms,
                                              options.snippet_chars);
       }
+      clock.lap(results.timings.snippets);
       if (options.explain) {
         for (auto term = enquire.get_matching_terms_begin(it);
              term != enquire.get_matching_terms_end(it); ++term) {

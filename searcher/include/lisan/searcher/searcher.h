@@ -7,6 +7,7 @@
 // Lifetime: results are plain values and outlive the Searcher.
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -70,6 +71,18 @@ struct Hit {
   std::vector<std::string> matched_terms;  // with SearchOptions::explain
 };
 
+// Where one search spent its time (wall clock), for profiling: the stages
+// run one after another, so they add up to about the whole search.
+struct SearchTimings {
+  using Duration = std::chrono::steady_clock::duration;
+  Duration build_query{};  // parse, analyse each word, expand (keys, translations)
+  Duration spelling{};     // look the words up; suggest for unknown ones
+  Duration match{};        // Xapian's match: ranking, total, language facets
+  Duration order{};        // more words first (docs/RANKING.md)
+  Duration documents{};    // read and parse the stored data of the hits
+  Duration snippets{};     // make the hits' snippets
+};
+
 struct SearchResults {
   std::string query;
   std::uint64_t total = 0;  // estimated number of matching documents
@@ -80,6 +93,7 @@ struct SearchResults {
   // word it does ("did you mean …"); empty when every word is known.
   std::string suggestion;
   std::vector<std::string> expansions;  // name keys and translations, with explain
+  SearchTimings timings;
 };
 
 // What an index holds, for `lisan info`.
