@@ -85,8 +85,13 @@ struct SearchTimings {
 
 struct SearchResults {
   std::string query;
-  std::uint64_t total = 0;  // estimated number of matching documents
+  std::uint64_t total = 0;  // number of matching documents (see `estimated`)
+  // Matching documents per language (code → count).
   std::map<std::string, std::uint64_t> language_facets;
+  // True when `total` and `language_facets` are estimates: the searcher
+  // counts the first 1,000 or so matches exactly and, when there are more,
+  // estimates the total and scales the language counts of those it saw.
+  bool estimated = false;
   std::vector<Hit> hits;
   std::string query_description;  // the Xapian query that ran, with explain
   // The query with each word the index does not hold replaced by the closest
