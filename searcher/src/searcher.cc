@@ -154,13 +154,12 @@ void put_more_words_first(const Xapian::Database& db, const std::vector<internal
   for (std::size_t i = 0; i < window; ++i) order[i] = scored[i].second;
 }
 
-// The matcher counts the matches, and the language facet sees them, exactly
-// only for the documents it looks at. Looking at all of them cost most of a
-// frequent word's search (10,000 matches: about 1.5 ms of a 2 ms query on an
-// idle core; docs/PERFORMANCE.md), and a language split is as telling when
-// estimated from its first thousand matches, so past these the counts are
-// estimates, flagged as such.
-constexpr Xapian::doccount kExactCountsUpTo = 1000;
+// Totals and language facets are exact up to this many matches (every match
+// is looked at); past it they are Xapian's estimate and a sample's counts
+// scaled to it, flagged as estimates. The sample is the first matches in
+// document order, so on an index loaded language by language its split leans
+// to the languages loaded first.
+constexpr Xapian::doccount kExactCountsUpTo = 10000;
 
 // Fills total, language_facets and estimated from a match. The facet counts
 // of a sample are scaled to the estimated total.
@@ -260,8 +259,6 @@ SearchResults Searcher::search(std::string_view query, const SearchOptions& opti
     enquire.set_query(xquery);
     enquire.set_weighting_scheme(Xapian::BM25Weight(options.ranking.bm25_k1, kBm25K2, kBm25K3,
                                                     options.ranking.bm25_b, kBm25MinNormLen));
-    Xapian::ValueCountMatchSpy languages(schema::kLanguageSlot);
-    enquire.add_matchspy(&languages);
     const Xapian::doccount offset = clamp_count(options.offset);
     const Xapian::doccount limit = clamp_count(options.limit);
     // A page wholly below the window is in BM25 order: fetch just that page.
@@ -271,8 +268,20 @@ SearchResults Searcher::search(std::string_view query, const SearchOptions& opti
     const Xapian::doccount wanted =
         coordinate ? std::max(kCoordinationWindow, clamp_count(options.offset + options.limit))
                    : limit;
-    Xapian::MSet mset = enquire.get_mset(first, wanted, kExactCountsUpTo);
-    count_matches(mset, languages, results);
+    Xapian::MSet mset = enquire.get_mset(first, wanted);
+    {
+      // Counted in a pass of their own without weights: cheaper than making
+      // the ranked match look at every match (which also stops it skipping
+      // documents that cannot reach the page), 14 % of the one-word median
+      // on the bench corpus (docs/PERFORMANCE.md).
+      Xapian::Enquire counter(impl_->db);
+      counter.set_query(xquery);
+      counter.set_weighting_scheme(Xapian::BoolWeight());
+      Xapian::ValueCountMatchSpy languages(schema::kLanguageSlot);
+      counter.add_matchspy(&languages);
+      const Xapian::MSet counted = counter.get_mset(0, 0, kExactCountsUpTo);
+      count_matches(counted, languages, results);
+    }
     clock.lap(results.timings.match);
     std::vector<Xapian::MSetIterator> order;
     for (Xapian::MSetIterator it = mset.begin(); it != mset.end(); ++it) order.push_back(it);

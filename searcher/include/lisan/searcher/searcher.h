@@ -89,8 +89,8 @@ struct SearchResults {
   // Matching documents per language (code → count).
   std::map<std::string, std::uint64_t> language_facets;
   // True when `total` and `language_facets` are estimates: the searcher
-  // counts the first 1,000 or so matches exactly and, when there are more,
-  // estimates the total and scales the language counts of those it saw.
+  // counts up to 10,000 matches exactly and, when there are more, estimates
+  // the total and scales the language counts of those it saw.
   bool estimated = false;
   std::vector<Hit> hits;
   std::string query_description;  // the Xapian query that ran, with explain
