@@ -47,6 +47,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "bench_queries.h"
 #include "bulk_load.h"
 #include "document_builder.h"
 #include "jsonl_corpus.h"
@@ -457,18 +458,6 @@ ModeResult run_ceiling(const Options& options, const fs::path& dir, CeilingSchem
   return result;
 }
 
-// One- and two-word queries in each language: frequent and rarer words, names.
-constexpr const char* kOneWordQueries[] = {
-    "government", "president",  "university", "football", "river",    "election",
-    "pemerintah", "presiden",   "peraturan",  "undang",   "keuangan", "daerah",
-    "الحكومة",    "الرئيس",     "السعودية",   "الملك",    "وزارة",    "المملكة",
-    "washington", "kazakhstan", "tokayev",    "jakarta",  "الرياض",   "كاميرون"};
-constexpr const char* kTwoWordQueries[] = {
-    "united states",        "world war",          "football club",    "prime minister",
-    "peraturan pemerintah", "republik indonesia", "menteri keuangan", "pajak daerah",
-    "المملكة العربية",      "وزارة الصحة",        "خادم الحرمين",     "الأمير محمد",
-    "president washington", "kazakhstan tokayev", "presiden jakarta", "وزير الخارجية"};
-
 double percentile(std::vector<double> values, double fraction) {
   if (values.empty()) return 0;
   std::sort(values.begin(), values.end());
@@ -497,8 +486,8 @@ ModeResult run_queries(const fs::path& db) {
     result.latency_ms[row][1] = percentile(latencies, 0.95);
     result.latency_ms[row][2] = percentile(latencies, 0.99);
   };
-  measure(kOneWordQueries, 0);
-  measure(kTwoWordQueries, 1);
+  measure(lisan::bench::kOneWordQueries, 0);
+  measure(lisan::bench::kTwoWordQueries, 1);
   result.ok = true;
   return result;
 }

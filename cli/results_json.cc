@@ -64,6 +64,7 @@ std::string search_results_json(const SearchResults& results, bool explain) {
   }
   nlohmann::json out = {{"query", results.query},
                         {"total", results.total},
+                        {"estimated", results.estimated},
                         {"facets", {{"lang", results.language_facets}}},
                         {"results", hits}};
   if (!results.suggestion.empty()) out["suggestion"] = results.suggestion;

@@ -15,7 +15,7 @@ namespace lisan::cli {
 // that it can be shown in a page as it is.
 std::string snippet_html(const MarkedText& snippet);
 
-// {"query", "total", "facets": {"lang": {...}}, "results": [{"rank", "id",
+// {"query", "total", "estimated", "facets": {"lang": {...}}, "results": [{"rank", "id",
 // "lang", "title", "url", "score", "snippet"}]}, one line, no newline; with
 // `explain`, also "xapian_query" and each hit's "matched_terms". Ill-formed
 // UTF-8 is replaced by U+FFFD, never an error.

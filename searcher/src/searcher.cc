@@ -4,8 +4,10 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <filesystem>
-#include <set>
+#include <optional>
+#include <unordered_map>
 
 #include "database_source.h"
 #include "index_metadata.h"
@@ -29,10 +31,33 @@ constexpr double kBm25K2 = 0.0;
 constexpr double kBm25K3 = 1.0;
 constexpr double kBm25MinNormLen = 0.5;
 
+// Closest indexed words found so far, by unknown word. A scan of the term
+// list costs up to SpellingLimits::budget (over 100 ms on the bench corpus),
+// and the answer depends only on the index, which a Searcher sees at one
+// revision: so a word is scanned for once (unless its scan ran out of time),
+// until the database is reopened.
+class SuggestionCache {
+ public:
+  const std::optional<std::string>* find(const std::string& word) const {
+    const auto it = closest_.find(word);
+    return it == closest_.end() ? nullptr : &it->second;
+  }
+  void add(const std::string& word, const std::optional<std::string>& closest) {
+    if (closest_.size() >= kMaxWords) closest_.clear();  // bounded memory; rarely reached
+    closest_.emplace(word, closest);
+  }
+  void clear() { closest_.clear(); }
+
+ private:
+  static constexpr std::size_t kMaxWords = 10000;
+  std::unordered_map<std::string, std::optional<std::string>> closest_;
+};
+
 // "did you mean": the query with each unknown word replaced by its closest
 // indexed word; empty when every word is known or none has a neighbour.
 std::string suggest_spelling(const Xapian::Database& db, std::string_view query,
-                             const std::vector<internal::QueryWord>& words) {
+                             const std::vector<internal::QueryWord>& words,
+                             SuggestionCache& cache) {
   std::string corrected(query);
   bool changed = false;
   // Each unknown word costs a scan of the term list (bounded per word); the
@@ -47,12 +72,20 @@ std::string suggest_spelling(const Xapian::Database& db, std::string_view query,
       if (db.term_exists(*term)) known = true;
     }
     if (known || exact.empty()) continue;
-    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
-        deadline - std::chrono::steady_clock::now());
-    if (left.count() <= 0) break;
-    internal::SpellingLimits limits;
-    limits.budget = std::min(limits.budget, left);
-    if (std::optional<std::string> better = internal::closest_indexed_word(db, exact, limits)) {
+    std::optional<std::string> better;
+    if (const std::optional<std::string>* cached = cache.find(exact)) {
+      better = *cached;
+    } else {
+      const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+          deadline - std::chrono::steady_clock::now());
+      if (left.count() <= 0) break;
+      internal::SpellingLimits limits;
+      limits.budget = std::min(limits.budget, left);
+      bool finished = false;
+      better = internal::closest_indexed_word(db, exact, limits, &finished);
+      if (finished) cache.add(exact, better);
+    }
+    if (better) {
       // Index terms are case-folded; keep a capital the user typed ("Tokayef" → "Tokayev").
       const char typed = query[word->offset];
       if (typed >= 'A' && typed <= 'Z' && (*better)[0] >= 'a' && (*better)[0] <= 'z') {
@@ -85,8 +118,11 @@ Xapian::doccount clamp_count(std::size_t n) {
 }
 
 // Stable sort of the first kCoordinationWindow hits by matched query words.
-void put_more_words_first(const Xapian::Enquire& enquire,
-                          const std::vector<internal::QueryWord>& words,
+// A hit matches a word when it is in the posting list of one of the word's
+// terms: a skip_to per term over the window's ascending document ids reads a
+// few chunks of each posting list, where Enquire::get_matching_terms would
+// decode every hit's whole term list (hundreds of terms for an article).
+void put_more_words_first(const Xapian::Database& db, const std::vector<internal::QueryWord>& words,
                           std::vector<Xapian::MSetIterator>& order) {
   std::vector<std::vector<std::string>> word_terms;
   for (const internal::QueryWord& word : words) {
@@ -99,25 +135,72 @@ void put_more_words_first(const Xapian::Enquire& enquire,
       word_terms.back().push_back(std::string(schema::kTitlePrefix) + word.exact);
   }
   const std::size_t window = std::min<std::size_t>(order.size(), kCoordinationWindow);
-  std::vector<std::pair<std::size_t, Xapian::MSetIterator>> scored;
-  std::set<std::string, std::less<>> matched;
-  for (std::size_t i = 0; i < window; ++i) {
-    matched.clear();
-    matched.insert(enquire.get_matching_terms_begin(order[i]),
-                   enquire.get_matching_terms_end(order[i]));
-    std::size_t count = 0;
-    for (const std::vector<std::string>& terms : word_terms) {
-      if (std::any_of(terms.begin(), terms.end(),
-                      [&](const std::string& t) { return matched.contains(t); })) {
-        ++count;
+  std::vector<Xapian::docid> ids(window);
+  for (std::size_t i = 0; i < window; ++i) ids[i] = *order[i];
+  std::vector<Xapian::docid> ascending = ids;
+  std::sort(ascending.begin(), ascending.end());
+  std::vector<std::size_t> count(window);  // matched words, by position in `ascending`
+  std::vector<char> has_word(window);
+  for (const std::vector<std::string>& terms : word_terms) {
+    std::fill(has_word.begin(), has_word.end(), 0);
+    for (const std::string& term : terms) {
+      Xapian::PostingIterator postings = db.postlist_begin(term);
+      const Xapian::PostingIterator end = db.postlist_end(term);
+      for (std::size_t i = 0; i < window && postings != end; ++i) {
+        postings.skip_to(ascending[i]);
+        if (postings != end && *postings == ascending[i]) has_word[i] = 1;
       }
     }
-    scored.emplace_back(count, order[i]);
+    for (std::size_t i = 0; i < window; ++i) count[i] += has_word[i];
+  }
+  std::vector<std::pair<std::size_t, Xapian::MSetIterator>> scored;
+  for (std::size_t i = 0; i < window; ++i) {
+    const auto at = std::lower_bound(ascending.begin(), ascending.end(), ids[i]);
+    scored.emplace_back(count[static_cast<std::size_t>(at - ascending.begin())], order[i]);
   }
   std::stable_sort(scored.begin(), scored.end(),
                    [](const auto& a, const auto& b) { return a.first > b.first; });
   for (std::size_t i = 0; i < window; ++i) order[i] = scored[i].second;
 }
+
+// Totals and language facets are exact up to this many matches (every match
+// is looked at); past it they are Xapian's estimate and a sample's counts
+// scaled to it, flagged as estimates. The sample is the first matches in
+// document order, so on an index loaded language by language its split leans
+// to the languages loaded first.
+constexpr Xapian::doccount kExactCountsUpTo = 10000;
+
+// Fills total, language_facets and estimated from a match. The facet counts
+// of a sample are scaled to the estimated total.
+void count_matches(const Xapian::MSet& mset, const Xapian::ValueCountMatchSpy& languages,
+                   SearchResults& results) {
+  results.total = mset.get_matches_estimated();
+  const Xapian::doccount seen = languages.get_total();
+  results.estimated = mset.get_matches_lower_bound() != mset.get_matches_upper_bound() ||
+                      seen != mset.get_matches_lower_bound();
+  for (auto it = languages.values_begin(); it != languages.values_end(); ++it) {
+    std::uint64_t count = it.get_termfreq();
+    if (results.estimated && seen > 0) {
+      count = static_cast<std::uint64_t>(
+          std::llround(static_cast<double>(count) * static_cast<double>(results.total) /
+                       static_cast<double>(seen)));
+    }
+    results.language_facets[*it] = std::max<std::uint64_t>(count, 1);
+  }
+}
+
+// Charges the time since the last lap to one stage of SearchTimings.
+class StageClock {
+ public:
+  void lap(SearchTimings::Duration& stage) {
+    const auto now = std::chrono::steady_clock::now();
+    stage += now - last_;
+    last_ = now;
+  }
+
+ private:
+  std::chrono::steady_clock::time_point last_ = std::chrono::steady_clock::now();
+};
 
 }  // namespace
 
@@ -125,6 +208,7 @@ struct Searcher::Impl {
   std::vector<std::string> paths;
   Xapian::Database db;
   AnalysisContext analysis;
+  SuggestionCache suggestions;  // for `db` at the revision it was opened at
 };
 
 Searcher::Searcher(const std::vector<std::string>& db_paths) : impl_(std::make_unique<Impl>()) {
@@ -147,9 +231,16 @@ SearchResults Searcher::search(std::string_view query, const SearchOptions& opti
   SearchResults results;
   results.query = std::string(query);
   const std::string where = join_paths(impl_->paths);
+  bool retry = false;
   internal::with_index_errors_reopening(where, impl_->db, [&] {
+    // A retry runs on the reopened database, where words may be new.
+    if (retry) impl_->suggestions.clear();
+    retry = true;
     results.hits.clear();  // a retry after the index changed starts afresh
     results.language_facets.clear();
+    results.estimated = false;
+    results.timings = SearchTimings{};
+    StageClock clock;
     const internal::QueryNode parsed = internal::parse_query(query);
     internal::QueryTerms terms;
     std::vector<internal::QueryWord> words;
@@ -158,7 +249,10 @@ SearchResults Searcher::search(std::string_view query, const SearchOptions& opti
         {.exact_bonus = options.ranking.exact_bonus, .title = options.ranking.title_weight},
         {.transliterate = options.transliterate, .translate = options.translate});
     Xapian::Query xquery = builder.build(parsed, terms, words);
-    if (options.suggest) results.suggestion = suggest_spelling(impl_->db, query, words);
+    clock.lap(results.timings.build_query);
+    if (options.suggest)
+      results.suggestion = suggest_spelling(impl_->db, query, words, impl_->suggestions);
+    clock.lap(results.timings.spelling);
     if (xquery.empty()) return;
     if (options.language) {
       const Xapian::Query filter(std::string(schema::kLanguagePrefix) +
@@ -174,11 +268,6 @@ SearchResults Searcher::search(std::string_view query, const SearchOptions& opti
     enquire.set_query(xquery);
     enquire.set_weighting_scheme(Xapian::BM25Weight(options.ranking.bm25_k1, kBm25K2, kBm25K3,
                                                     options.ranking.bm25_b, kBm25MinNormLen));
-    Xapian::ValueCountMatchSpy languages(schema::kLanguageSlot);
-    enquire.add_matchspy(&languages);
-    // Looking at every match makes the facet counts exact on indexes of the
-    // size lisan targets; beyond it, they are counts over a sample.
-    constexpr Xapian::doccount kCheckAtLeast = 10000;
     const Xapian::doccount offset = clamp_count(options.offset);
     const Xapian::doccount limit = clamp_count(options.limit);
     // A page wholly below the window is in BM25 order: fetch just that page.
@@ -188,18 +277,29 @@ SearchResults Searcher::search(std::string_view query, const SearchOptions& opti
     const Xapian::doccount wanted =
         coordinate ? std::max(kCoordinationWindow, clamp_count(options.offset + options.limit))
                    : limit;
-    Xapian::MSet mset = enquire.get_mset(first, wanted, kCheckAtLeast);
-    results.total = mset.get_matches_estimated();
-    for (auto it = languages.values_begin(); it != languages.values_end(); ++it) {
-      results.language_facets[*it] = it.get_termfreq();
+    Xapian::MSet mset = enquire.get_mset(first, wanted);
+    {
+      // Counted in a pass of their own without weights: cheaper than making
+      // the ranked match look at every match (which also stops it skipping
+      // documents that cannot reach the page), 14 % of the one-word median
+      // on the bench corpus (docs/PERFORMANCE.md).
+      Xapian::Enquire counter(impl_->db);
+      counter.set_query(xquery);
+      counter.set_weighting_scheme(Xapian::BoolWeight());
+      Xapian::ValueCountMatchSpy languages(schema::kLanguageSlot);
+      counter.add_matchspy(&languages);
+      const Xapian::MSet counted = counter.get_mset(0, 0, kExactCountsUpTo);
+      count_matches(counted, languages, results);
     }
+    clock.lap(results.timings.match);
     std::vector<Xapian::MSetIterator> order;
     for (Xapian::MSetIterator it = mset.begin(); it != mset.end(); ++it) order.push_back(it);
     if (coordinate) {
-      put_more_words_first(enquire, words, order);
+      put_more_words_first(impl_->db, words, order);
       order.erase(order.begin(), order.begin() + std::min<std::size_t>(offset, order.size()));
       if (order.size() > limit) order.resize(limit);
     }
+    clock.lap(results.timings.order);
     std::size_t rank = options.offset;
     for (const Xapian::MSetIterator& it : order) {
       const Xapian::Document doc = it.get_document();
@@ -212,10 +312,12 @@ SearchResults Searcher::search(std::string_view query, const SearchOptions& opti
       hit.url = std::move(stored.url);
       hit.score = it.get_weight();
       const Language lang = parse_language(hit.lang).value_or(Language::kUnknown);
+      clock.lap(results.timings.documents);
       if (options.snippets) {
         hit.snippet = internal::make_snippet(impl_->analysis, stored.text, lang, terms,
                                              options.snippet_chars);
       }
+      clock.lap(results.timings.snippets);
       if (options.explain) {
         for (auto term = enquire.get_matching_terms_begin(it);
              term != enquire.get_matching_terms_end(it); ++term) {

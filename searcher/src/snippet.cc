@@ -14,6 +14,10 @@ struct WordSpan {
   std::size_t end;
   bool matched;
   std::size_t distinct_id;  // index into the matched-term list, when matched
+  // Code points of the text before `begin` and before `end`, so that the
+  // length of any run of words is a subtraction.
+  std::size_t chars_before_begin;
+  std::size_t chars_before_end;
 };
 
 // Count of code points in text[begin, end): UTF-8 continuation bytes excluded.
@@ -24,6 +28,17 @@ std::size_t chars_between(std::string_view text, std::size_t begin, std::size_t 
   }
   return count;
 }
+
+// How much of a long text the snippet reads for certain. Analysing the text
+// is the snippet's whole cost (about 40 µs a KB), and a page of hits from
+// long documents (regulations of 50 KB and more) took tens of milliseconds.
+// Past this, reading goes on only until a match has been seen and the room
+// for a passage after the last match is read, so a document whose only
+// match is deep still shows it; the passage is the best of what was read.
+constexpr std::size_t kSnippetScanBytes = 8 * 1024;
+
+// The most UTF-8 bytes one character takes.
+constexpr std::size_t kMaxBytesPerChar = 4;
 
 }  // namespace
 
@@ -41,9 +56,25 @@ MarkedText make_snippet(AnalysisContext& analysis, std::string_view whole, Langu
   std::vector<WordSpan> words;
   std::vector<std::string> matched_terms;
   std::string stem_term;
+  std::size_t counted_to = 0;  // bytes whose code points are counted in `chars`
+  std::size_t chars = 0;
+  auto chars_to = [&](std::size_t byte) {
+    chars += chars_between(text, counted_to, byte);
+    counted_to = byte;
+    return chars;
+  };
+  bool read_all = true;
+  std::size_t last_match_end = 0;
   TokenStream tokens = analysis.analyze(text, lang);
   while (const Token* token = tokens.next()) {
-    WordSpan span{token->begin, token->end, false, 0};
+    if (token->begin >= kSnippetScanBytes && !matched_terms.empty() &&
+        token->begin - last_match_end > max_chars * kMaxBytesPerChar) {
+      read_all = false;
+      break;
+    }
+    WordSpan span{token->begin, token->end, false, 0, 0, 0};
+    span.chars_before_begin = chars_to(token->begin);
+    span.chars_before_end = chars_to(token->end);
     std::string_view key;
     if (terms.exact.contains(token->term)) {
       key = token->term;
@@ -53,6 +84,7 @@ MarkedText make_snippet(AnalysisContext& analysis, std::string_view whole, Langu
     }
     if (!key.empty()) {
       span.matched = true;
+      last_match_end = token->end;
       auto it = std::find(matched_terms.begin(), matched_terms.end(), key);
       span.distinct_id = static_cast<std::size_t>(it - matched_terms.begin());
       if (it == matched_terms.end()) matched_terms.emplace_back(key);
@@ -61,33 +93,37 @@ MarkedText make_snippet(AnalysisContext& analysis, std::string_view whole, Langu
   }
 
   // Best window: the one starting at a matched word that holds the most
-  // distinct query words, then the most matches, within max_chars.
+  // distinct query words, then the most matches, within max_chars. Windows
+  // slide: the end only moves forward, so the search is linear in the words.
   std::size_t best_first = 0;
   std::size_t best_last = 0;  // exclusive
   long best_score = -1;
-  std::vector<char> seen(matched_terms.size());
+  std::vector<std::size_t> in_window(matched_terms.size());  // matches of each distinct word
+  long distinct = 0;
+  long matches = 0;
+  std::size_t window_end = 0;  // the window is words [first, window_end)
+  auto fits = [&](std::size_t first, std::size_t k) {
+    return words[k].chars_before_end - words[first].chars_before_begin <= max_chars;
+  };
   for (std::size_t first = 0; first < words.size(); ++first) {
+    if (first > 0 && first - 1 < window_end && words[first - 1].matched) {
+      --matches;  // the word that just left the window
+      if (--in_window[words[first - 1].distinct_id] == 0) --distinct;
+    }
+    if (window_end < first) window_end = first;
     if (!words[first].matched) continue;
-    std::fill(seen.begin(), seen.end(), 0);
-    long distinct = 0;
-    long matches = 0;
-    std::size_t last = first;
-    while (last < words.size() &&
-           chars_between(text, words[first].begin, words[last].end) <= max_chars) {
-      if (words[last].matched) {
+    while (window_end < words.size() && fits(first, window_end)) {
+      if (words[window_end].matched) {
         ++matches;
-        if (!seen[words[last].distinct_id]) {
-          seen[words[last].distinct_id] = 1;
-          ++distinct;
-        }
+        if (in_window[words[window_end].distinct_id]++ == 0) ++distinct;
       }
-      ++last;
+      ++window_end;
     }
     const long score = distinct * 1000 + matches;
     if (score > best_score) {
       best_score = score;
       best_first = first;
-      best_last = std::max(last, first + 1);
+      best_last = std::max(window_end, first + 1);
     }
   }
 
@@ -139,7 +175,7 @@ MarkedText make_snippet(AnalysisContext& analysis, std::string_view whole, Langu
       total += extra;
       end = words[last++].end;
     }
-    if (last == words.size()) end = text.size();
+    if (last == words.size() && read_all) end = text.size();
   }
 
   if (begin > 0) out.text = "…";

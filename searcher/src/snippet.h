@@ -17,6 +17,8 @@ inline constexpr std::size_t kMaxSnippetScanBytes = 1 << 20;
 // of matching words ("…" where it cuts the text). Words are marked when their
 // unstemmed term or their stem is among `terms`; the mark spans the whole
 // word (an Arabic word matched by its stem is marked with its article).
+// Of a text longer than 8 KB, the passage comes from the first 8 KB, or from
+// around the first matches after it when there are none there.
 // Requires: `text` is well-formed UTF-8. No match: the start of the text.
 // Only the first kMaxSnippetScanBytes of `text` are read (bounded work), so a
 // match beyond them gives the start of the text, unmarked.

@@ -77,7 +77,8 @@ std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t ma
 }
 
 std::optional<std::string> closest_indexed_word(const Xapian::Database& db, std::string_view word,
-                                                const SpellingLimits& limits) {
+                                                const SpellingLimits& limits, bool* finished) {
+  if (finished != nullptr) *finished = true;
   std::vector<char32_t> target;
   decode(word, target);
   const std::size_t max = allowed_edits(target.size());
@@ -95,7 +96,10 @@ std::optional<std::string> closest_indexed_word(const Xapian::Database& db, std:
   Xapian::TermIterator it = db.allterms_begin();
   const Xapian::TermIterator end = db.allterms_end();
   while (it != end) {
-    if ((++scanned & 1023) == 0 && std::chrono::steady_clock::now() > deadline) break;
+    if ((++scanned & 1023) == 0 && std::chrono::steady_clock::now() > deadline) {
+      if (finished != nullptr) *finished = false;
+      break;
+    }
     const std::string term = *it;
     if (term.front() >= 'A' && term.front() <= 'Z') {
       it.skip_to("[");  // the byte after 'Z'

@@ -31,8 +31,10 @@ std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t ma
 // The unprefixed (normalized, unstemmed) term of `db` closest to the
 // normalized `word`: at most 1 edit for words of 4–5 letters, 2 from 6 on,
 // none for shorter words (too many near neighbours to guess). Ties go to the
-// more frequent word. nullopt when nothing is close enough.
+// more frequent word. nullopt when nothing is close enough. `finished`, when
+// given, tells whether the scan saw every term (false: the budget ran out).
 std::optional<std::string> closest_indexed_word(const Xapian::Database& db, std::string_view word,
-                                                const SpellingLimits& limits = {});
+                                                const SpellingLimits& limits = {},
+                                                bool* finished = nullptr);
 
 }  // namespace lisan::internal

@@ -100,9 +100,10 @@ TEST_F(QuerySearchCli, JsonHasExactlyTheDocumentedShape) {
   const Json out = search_json({"Tokayev", "Washington"});
   std::set<std::string> keys;
   for (const auto& [key, value] : out.items()) keys.insert(key);
-  EXPECT_EQ(keys, (std::set<std::string>{"query", "total", "facets", "results"}));
+  EXPECT_EQ(keys, (std::set<std::string>{"query", "total", "estimated", "facets", "results"}));
   EXPECT_TRUE(out["query"].is_string());
   EXPECT_TRUE(out["total"].is_number_unsigned());
+  EXPECT_EQ(out["estimated"], false);  // three matches: counted exactly
   ASSERT_TRUE(out["facets"].is_object());
   EXPECT_EQ(out["facets"].size(), 1u);
   EXPECT_EQ(out["facets"]["lang"], (Json{{"en", 1}, {"id", 2}}));

@@ -92,6 +92,54 @@ TEST_F(CorpusSearch, FacetsCountMatchesByLanguage) {
   EXPECT_GE(results.total, 3u);
 }
 
+TEST_F(CorpusSearch, FewMatchesAreCountedExactly) {
+  Searcher searcher({db()});
+  EXPECT_FALSE(searcher.search("Kazakhstan").estimated);
+}
+
+// Past 10,000 matches, the total and the language counts are estimates,
+// flagged, and the counts split the estimated total by language.
+TEST(ManyMatches, CountsBeyondTheExactBoundAreFlaggedEstimates) {
+  testing::TempDir dir;
+  const std::string db = dir / "db";
+  constexpr int kEnglish = 8000;
+  constexpr int kIndonesian = 4000;
+  {
+    Indexer indexer(db);
+    for (int i = 0; i < kEnglish + kIndonesian; ++i) {
+      const bool english = i % 3 != 2;
+      // Documents of different lengths, so that BM25 gives them different weights.
+      std::string text = english ? "The river flows past the old town" : "Sungai mengalir di kota";
+      for (int k = 0; k < i % 7; ++k) text += english ? " and the hills" : " dan bukit";
+      // A made-up word (no translation, no Arabic name key) in a few English documents.
+      if (english && i % 300 == 0) text += " zorblat";
+      SourceDocument document;
+      document.id = "d" + std::to_string(i);
+      document.text = text;
+      document.language = english ? Language::kEnglish : Language::kIndonesian;
+      indexer.add_document(document);
+    }
+    indexer.finish();
+  }
+  Searcher searcher({db});
+  const SearchResults results = searcher.search("river sungai");
+  EXPECT_TRUE(results.estimated);
+  EXPECT_EQ(results.hits.size(), 10u);
+  ASSERT_EQ(results.language_facets.size(), 2u);
+  // Estimates, but of the right size: the total within a third of the truth,
+  // the languages sharing it.
+  EXPECT_NEAR(static_cast<double>(results.total), kEnglish + kIndonesian,
+              (kEnglish + kIndonesian) / 3.0);
+  EXPECT_NEAR(
+      static_cast<double>(results.language_facets.at("en") + results.language_facets.at("id")),
+      static_cast<double>(results.total), 2.0);
+  // A rarer word, under the bound, is counted exactly in the same index.
+  const SearchResults few = searcher.search("zorblat");
+  EXPECT_FALSE(few.estimated);
+  EXPECT_EQ(few.total, 40u);  // i = 0, 300, …, 11700
+  EXPECT_EQ(few.language_facets.at("en"), 40u);
+}
+
 TEST_F(CorpusSearch, PaginationContinuesTheRanking) {
   Searcher searcher({db()});
   SearchOptions all;

@@ -8,6 +8,7 @@
 /// Lifetime: results are plain values and outlive the Searcher.
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -73,19 +74,36 @@ struct Hit {
   std::vector<std::string> matched_terms;  ///< with SearchOptions::explain
 };
 
+/// Where one search spent its time (wall clock), for profiling: the stages
+/// run one after another, so they add up to about the whole search.
+struct SearchTimings {
+  using Duration = std::chrono::steady_clock::duration;  ///< steady-clock ticks
+  Duration build_query{};  ///< parse, analyse each word, expand (keys, translations)
+  Duration spelling{};     ///< look the words up; suggest for unknown ones
+  Duration match{};        ///< Xapian's match: ranking, total, language facets
+  Duration order{};        ///< more words first (docs/RANKING.md)
+  Duration documents{};    ///< read and parse the stored data of the hits
+  Duration snippets{};     ///< make the hits' snippets
+};
+
 /// What Searcher::search() returns: a page of hits and what is known about
 /// the whole result set.
 struct SearchResults {
   std::string query;        ///< the query as given
-  std::uint64_t total = 0;  ///< estimated number of matching documents
+  std::uint64_t total = 0;  ///< number of matching documents (see `estimated`)
   /// Matching documents per language code ("ar", "id", "en", "und").
   std::map<std::string, std::uint64_t> language_facets;
+  /// True when `total` and `language_facets` are estimates: the searcher
+  /// counts up to 10,000 matches exactly and, when there are more, estimates
+  /// the total and scales the language counts of those it saw.
+  bool estimated = false;
   std::vector<Hit> hits;          ///< SearchOptions::limit hits from SearchOptions::offset
   std::string query_description;  ///< the Xapian query that ran, with explain
   /// The query with each word the index does not hold replaced by the closest
   /// word it does ("did you mean …"); empty when every word is known.
   std::string suggestion;
   std::vector<std::string> expansions;  ///< name keys and translations, with explain
+  SearchTimings timings;                ///< where the search spent its time
 };
 
 /// What an index holds, for `lisan info`.

@@ -1,0 +1,221 @@
+// Query latency on an index that already exists (no indexing), through
+// lisan::Searcher exactly as `lisan search` runs it, with the time of each
+// stage of the search (SearchTimings) so that the figures say where it goes.
+//
+//   query_bench --db DIR [--rounds N] [--variants LIST] [--raw FILE]
+//     --db DIR        the index (e.g. one `lisan index` built from ../shared/corpus/bench)
+//     --rounds N      timed rounds over all queries, after one warm-up round (20)
+//     --variants LIST comma-separated search settings, run in turn for each query so that
+//                     they share the machine's load: default, no-snippets, no-expansion,
+//                     no-suggest, bm25-order (default: default)
+//     --raw FILE      also append every query as "variant<TAB>set<TAB>query<TAB>ms<TAB>cpu ms"
+//                     (to pool interleaved runs of two builds)
+//
+// Prints p50/p95/p99 of the wall time and of the thread's CPU time per variant for the one- and
+// two-word queries of bench_queries.h, then the median and p95 of each stage for each variant.
+#include <time.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <functional>
+#include <iostream>
+#include <map>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "bench_queries.h"
+#include "lisan/analyzers/error.h"
+#include "lisan/searcher/searcher.h"
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+struct Variant {
+  std::string name;
+  lisan::SearchOptions options;
+};
+
+std::optional<Variant> make_variant(const std::string& name) {
+  Variant v{name, {}};
+  if (name == "default") return v;
+  if (name == "no-snippets") {
+    v.options.snippets = false;
+  } else if (name == "no-expansion") {
+    v.options.translate = false;
+    v.options.transliterate = false;
+  } else if (name == "no-suggest") {
+    v.options.suggest = false;
+  } else if (name == "bm25-order") {
+    v.options.ranking.more_words_first = false;
+  } else {
+    return std::nullopt;
+  }
+  return v;
+}
+
+double milliseconds(Clock::duration d) {
+  return std::chrono::duration<double, std::milli>(d).count();
+}
+
+double percentile(std::vector<double> values, double fraction) {
+  if (values.empty()) return 0;
+  std::sort(values.begin(), values.end());
+  const auto index =
+      static_cast<std::size_t>(std::ceil(fraction * static_cast<double>(values.size())) - 1);
+  return values[std::min(index, values.size() - 1)];
+}
+
+// The stages of SearchTimings, named for the report.
+const std::pair<const char*, Clock::duration lisan::SearchTimings::*> kStages[] = {
+    {"build query", &lisan::SearchTimings::build_query},
+    {"spelling", &lisan::SearchTimings::spelling},
+    {"match+facets", &lisan::SearchTimings::match},
+    {"order", &lisan::SearchTimings::order},
+    {"documents", &lisan::SearchTimings::documents},
+    {"snippets", &lisan::SearchTimings::snippets},
+};
+
+struct Samples {
+  std::vector<double> total_ms;
+  std::vector<double> cpu_ms;
+  std::vector<std::vector<double>> stage_ms = std::vector<std::vector<double>>(std::size(kStages));
+  std::uint64_t hits = 0;
+};
+
+// CPU time of this thread: what a query costs, whatever else the machine runs.
+Clock::duration thread_cpu_time() {
+  timespec now{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
+  return std::chrono::seconds(now.tv_sec) + std::chrono::nanoseconds(now.tv_nsec);
+}
+
+double load_average() {
+  std::ifstream in("/proc/loadavg");
+  double one_minute = 0;
+  in >> one_minute;
+  return one_minute;
+}
+
+int usage(const char* message) {
+  std::fprintf(stderr,
+               "query_bench: %s\nusage: query_bench --db DIR [--rounds N] "
+               "[--variants default,no-snippets,no-expansion,no-suggest,bm25-order] "
+               "[--raw FILE]\n",
+               message);
+  return 2;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::string db;
+  int rounds = 20;
+  std::vector<Variant> variants;
+  std::string raw_path;
+  for (int i = 1; i < argc; ++i) {
+    const std::string arg = argv[i];
+    const bool has_value = i + 1 < argc;
+    if (arg == "--db" && has_value) {
+      db = argv[++i];
+    } else if (arg == "--rounds" && has_value) {
+      rounds = std::atoi(argv[++i]);
+      if (rounds < 1) return usage("--rounds wants a positive number");
+    } else if (arg == "--variants" && has_value) {
+      std::string list = argv[++i];
+      std::size_t at = 0;
+      while (at <= list.size()) {
+        std::size_t comma = list.find(',', at);
+        if (comma == std::string::npos) comma = list.size();
+        std::optional<Variant> v = make_variant(list.substr(at, comma - at));
+        if (!v) return usage(("unknown variant " + list.substr(at, comma - at)).c_str());
+        variants.push_back(std::move(*v));
+        at = comma + 1;
+      }
+    } else if (arg == "--raw" && has_value) {
+      raw_path = argv[++i];
+    } else {
+      return usage(("unknown argument " + arg).c_str());
+    }
+  }
+  if (db.empty()) return usage("--db is required");
+  if (variants.empty()) variants.push_back(*make_variant("default"));
+
+  std::ofstream raw;
+  if (!raw_path.empty()) raw.open(raw_path, std::ios::app);
+  try {
+    lisan::Searcher searcher({db});
+    const std::pair<const char*, std::span<const char* const>> sets[] = {
+        {"one word", lisan::bench::kOneWordQueries}, {"two words", lisan::bench::kTwoWordQueries}};
+    // samples[variant][set]
+    std::vector<std::vector<Samples>> samples(variants.size(), std::vector<Samples>(2));
+    const double load_before = load_average();
+    for (const auto& [name, queries] : sets) {  // warm the cache first
+      for (const char* q : queries) {
+        for (const Variant& v : variants) searcher.search(q, v.options);
+      }
+    }
+    for (int round = 0; round < rounds; ++round) {
+      for (std::size_t s = 0; s < std::size(sets); ++s) {
+        for (const char* q : sets[s].second) {
+          for (std::size_t v = 0; v < variants.size(); ++v) {
+            const Clock::duration cpu_start = thread_cpu_time();
+            const Clock::time_point start = Clock::now();
+            const lisan::SearchResults found = searcher.search(q, variants[v].options);
+            const double ms = milliseconds(Clock::now() - start);
+            const double cpu_ms = milliseconds(thread_cpu_time() - cpu_start);
+            Samples& into = samples[v][s];
+            into.total_ms.push_back(ms);
+            into.cpu_ms.push_back(cpu_ms);
+            into.hits += found.hits.size();
+            for (std::size_t k = 0; k < std::size(kStages); ++k) {
+              into.stage_ms[k].push_back(milliseconds(found.timings.*kStages[k].second));
+            }
+            if (raw.is_open()) {
+              raw << variants[v].name << '\t' << sets[s].first << '\t' << q << '\t' << ms << '\t'
+                  << cpu_ms << '\n';
+            }
+          }
+        }
+      }
+    }
+    const double load_after = load_average();
+
+    std::printf("index %s, %d rounds, load average (1 min) %.2f before, %.2f after\n\n", db.c_str(),
+                rounds, load_before, load_after);
+    std::printf("%-14s %-10s %7s %8s %8s %8s %8s %8s %8s %10s\n", "variant", "queries", "samples",
+                "p50 ms", "p95 ms", "p99 ms", "cpu p50", "cpu p95", "cpu p99", "hits/query");
+    for (std::size_t v = 0; v < variants.size(); ++v) {
+      for (std::size_t s = 0; s < std::size(sets); ++s) {
+        const Samples& x = samples[v][s];
+        std::printf("%-14s %-10s %7zu %8.3f %8.3f %8.3f %8.3f %8.3f %8.3f %10.1f\n",
+                    variants[v].name.c_str(), sets[s].first, x.total_ms.size(),
+                    percentile(x.total_ms, 0.50), percentile(x.total_ms, 0.95),
+                    percentile(x.total_ms, 0.99), percentile(x.cpu_ms, 0.50),
+                    percentile(x.cpu_ms, 0.95), percentile(x.cpu_ms, 0.99),
+                    static_cast<double>(x.hits) / static_cast<double>(x.total_ms.size()));
+      }
+    }
+    std::printf("\nstages, median / p95 ms:\n%-14s %-10s", "variant", "queries");
+    for (const auto& stage : kStages) std::printf(" %17s", stage.first);
+    std::printf("\n");
+    for (std::size_t v = 0; v < variants.size(); ++v) {
+      for (std::size_t s = 0; s < std::size(sets); ++s) {
+        std::printf("%-14s %-10s", variants[v].name.c_str(), sets[s].first);
+        for (const std::vector<double>& stage : samples[v][s].stage_ms) {
+          std::printf("   %6.3f / %6.3f", percentile(stage, 0.50), percentile(stage, 0.95));
+        }
+        std::printf("\n");
+      }
+    }
+  } catch (const lisan::Error& e) {
+    std::fprintf(stderr, "query_bench: %s\n", e.what());
+    return 1;
+  }
+  return 0;
+}
