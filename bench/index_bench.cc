@@ -56,6 +56,7 @@
 #include "lisan/indexer/indexer.h"
 #include "lisan/indexer/schema.h"
 #include "lisan/searcher/searcher.h"
+#include "percentile.h"
 
 namespace fs = std::filesystem;
 
@@ -458,14 +459,6 @@ ModeResult run_ceiling(const Options& options, const fs::path& dir, CeilingSchem
   return result;
 }
 
-double percentile(std::vector<double> values, double fraction) {
-  if (values.empty()) return 0;
-  std::sort(values.begin(), values.end());
-  const auto index =
-      static_cast<std::size_t>(std::ceil(fraction * static_cast<double>(values.size())) - 1);
-  return values[std::min(index, values.size() - 1)];
-}
-
 ModeResult run_queries(const fs::path& db) {
   ModeResult result;
   lisan::Searcher searcher({db.string()});
@@ -482,9 +475,9 @@ ModeResult run_queries(const fs::path& db) {
       }
     }
     result.queries += latencies.size();
-    result.latency_ms[row][0] = percentile(latencies, 0.50);
-    result.latency_ms[row][1] = percentile(latencies, 0.95);
-    result.latency_ms[row][2] = percentile(latencies, 0.99);
+    result.latency_ms[row][0] = lisan::bench::percentile(latencies, 0.50);
+    result.latency_ms[row][1] = lisan::bench::percentile(latencies, 0.95);
+    result.latency_ms[row][2] = lisan::bench::percentile(latencies, 0.99);
   };
   measure(lisan::bench::kOneWordQueries, 0);
   measure(lisan::bench::kTwoWordQueries, 1);

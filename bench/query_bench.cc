@@ -31,6 +31,7 @@
 #include "bench_queries.h"
 #include "lisan/analyzers/error.h"
 #include "lisan/searcher/searcher.h"
+#include "percentile.h"
 
 namespace {
 
@@ -61,14 +62,6 @@ std::optional<Variant> make_variant(const std::string& name) {
 
 double milliseconds(Clock::duration d) {
   return std::chrono::duration<double, std::milli>(d).count();
-}
-
-double percentile(std::vector<double> values, double fraction) {
-  if (values.empty()) return 0;
-  std::sort(values.begin(), values.end());
-  const auto index =
-      static_cast<std::size_t>(std::ceil(fraction * static_cast<double>(values.size())) - 1);
-  return values[std::min(index, values.size() - 1)];
 }
 
 // The stages of SearchTimings, named for the report.
@@ -193,12 +186,13 @@ int main(int argc, char** argv) {
     for (std::size_t v = 0; v < variants.size(); ++v) {
       for (std::size_t s = 0; s < std::size(sets); ++s) {
         const Samples& x = samples[v][s];
-        std::printf("%-14s %-10s %7zu %8.3f %8.3f %8.3f %8.3f %8.3f %8.3f %10.1f\n",
-                    variants[v].name.c_str(), sets[s].first, x.total_ms.size(),
-                    percentile(x.total_ms, 0.50), percentile(x.total_ms, 0.95),
-                    percentile(x.total_ms, 0.99), percentile(x.cpu_ms, 0.50),
-                    percentile(x.cpu_ms, 0.95), percentile(x.cpu_ms, 0.99),
-                    static_cast<double>(x.hits) / static_cast<double>(x.total_ms.size()));
+        std::printf(
+            "%-14s %-10s %7zu %8.3f %8.3f %8.3f %8.3f %8.3f %8.3f %10.1f\n",
+            variants[v].name.c_str(), sets[s].first, x.total_ms.size(),
+            lisan::bench::percentile(x.total_ms, 0.50), lisan::bench::percentile(x.total_ms, 0.95),
+            lisan::bench::percentile(x.total_ms, 0.99), lisan::bench::percentile(x.cpu_ms, 0.50),
+            lisan::bench::percentile(x.cpu_ms, 0.95), lisan::bench::percentile(x.cpu_ms, 0.99),
+            static_cast<double>(x.hits) / static_cast<double>(x.total_ms.size()));
       }
     }
     std::printf("\nstages, median / p95 ms:\n%-14s %-10s", "variant", "queries");
@@ -208,7 +202,8 @@ int main(int argc, char** argv) {
       for (std::size_t s = 0; s < std::size(sets); ++s) {
         std::printf("%-14s %-10s", variants[v].name.c_str(), sets[s].first);
         for (const std::vector<double>& stage : samples[v][s].stage_ms) {
-          std::printf("   %6.3f / %6.3f", percentile(stage, 0.50), percentile(stage, 0.95));
+          std::printf("   %6.3f / %6.3f", lisan::bench::percentile(stage, 0.50),
+                      lisan::bench::percentile(stage, 0.95));
         }
         std::printf("\n");
       }

@@ -23,6 +23,7 @@ namespace lisan {
 namespace {
 
 using testing::CommandResult;
+using testing::contains;
 using testing::run_program;
 using testing::TempDir;
 using testing::write_file;
@@ -34,10 +35,6 @@ constexpr std::uint64_t kMiB = 1 << 20;
 // with room for the allocator's and threads' reservations.
 constexpr std::uint64_t kLineAddressSpace = 2048 * kMiB;
 constexpr std::uint64_t kTinyFilesAddressSpace = 1024 * kMiB;
-
-bool contains(const std::string& text, const std::string& part) {
-  return text.find(part) != std::string::npos;
-}
 
 struct TimedResult {
   CommandResult result;

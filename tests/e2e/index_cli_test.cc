@@ -30,6 +30,7 @@ namespace lisan {
 namespace {
 
 using testing::BackgroundLisan;
+using testing::contains;
 using testing::document_count;
 using testing::read_file;
 using testing::run_lisan;
@@ -39,10 +40,6 @@ using testing::TempDir;
 using testing::write_file;
 using Json = nlohmann::json;
 namespace fs = std::filesystem;
-
-bool contains(const std::string& text, const std::string& part) {
-  return text.find(part) != std::string::npos;
-}
 
 // Waits until the index at `db` holds at least `documents` (a commit with
 // them happened) or `indexer` has ended; false on timeout or early end.

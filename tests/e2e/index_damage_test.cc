@@ -16,14 +16,11 @@
 namespace lisan {
 namespace {
 
+using testing::contains;
 using testing::run_lisan;
 using testing::TempDir;
 using testing::write_file;
 namespace fs = std::filesystem;
-
-bool contains(const std::string& text, const std::string& part) {
-  return text.find(part) != std::string::npos;
-}
 
 // The three commands that open an index, each run on `db`.
 std::vector<testing::CommandResult> open_with_every_command(const std::string& db) {

@@ -16,15 +16,12 @@
 namespace lisan {
 namespace {
 
+using testing::contains;
 using testing::run_lisan;
 using testing::TempDir;
 using testing::write_file;
 using Json = nlohmann::json;
 namespace fs = std::filesystem;
-
-bool contains(const std::string& text, const std::string& part) {
-  return text.find(part) != std::string::npos;
-}
 
 // Ids of `lisan search --json` for `query` (without translations).
 std::multiset<std::string> found_ids(const std::string& db, const std::string& query) {
