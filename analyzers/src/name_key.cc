@@ -12,6 +12,7 @@
 #include <unordered_map>
 
 #include "lisan/analyzers/normalizer.h"
+#include "word_cache.h"
 
 namespace lisan {
 namespace {
@@ -83,6 +84,9 @@ char consonant_class(std::string_view s, std::size_t at, std::size_t& length) {
   return '\0';
 }
 
+// Bounded like the stem cache: cleared when full (keys are short).
+constexpr std::size_t kMaxCachedKeys = 100'000;
+
 struct ThreadState {
   ThreadState() {
     UErrorCode status = U_ZERO_ERROR;
@@ -148,7 +152,7 @@ struct ThreadState {
   icu::LocalPointer<icu::Transliterator> arabic_to_latin;
   icu::LocalPointer<icu::Transliterator> latin_to_ascii;
   std::unordered_map<UChar32, std::string> ascii_folds;  // Latin-ASCII of one code point
-  std::unordered_map<std::string, std::string> cache;
+  internal::WordCache cache{kMaxCachedKeys};
 };
 
 // True when every code point of `word` is of Arabic script.
@@ -163,9 +167,6 @@ bool is_arabic_script_only(std::string_view word) {
   }
   return true;
 }
-
-// Bounded like the stem cache: cleared when full (keys are short).
-constexpr std::size_t kMaxCachedKeys = 100'000;
 
 // The Arabic definite article is not part of a name: الرياض is Riyadh.
 // Stripped only when a word of at least three letters is left (الله, الا).
@@ -235,11 +236,11 @@ std::string latin_skeleton(std::string_view ascii_word) {
 
 std::string name_key(std::string_view term) {
   thread_local ThreadState state;
-  const std::string word(term);
-  if (auto it = state.cache.find(word); it != state.cache.end()) return it->second;
+  if (const std::optional<std::string_view> cached = state.cache.find(term)) {
+    return std::string(*cached);
+  }
   std::string key = compute_key(state, term);
-  if (state.cache.size() >= kMaxCachedKeys) state.cache.clear();
-  state.cache.emplace(word, key);
+  state.cache.insert(term, key);
   return key;
 }
 

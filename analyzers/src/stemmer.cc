@@ -63,11 +63,10 @@ std::string CachedStemmer::compute(std::string_view word) {
 }
 
 std::string_view CachedStemmer::stem(std::string_view word) {
-  if (auto it = cache_.find(word); it != cache_.end()) return it->second;
-  if (cache_.size() >= kMaxEntries) cache_.clear();
+  if (const std::optional<std::string_view> cached = cache_.find(word)) return *cached;
   std::string stemmed = compute(word);
   if (stemmed.empty()) stemmed.assign(word);  // keep every token searchable
-  return cache_.emplace(std::string(word), std::move(stemmed)).first->second;
+  return cache_.insert(word, stemmed);
 }
 
 }  // namespace lisan::internal

@@ -5,9 +5,9 @@
 
 #include <string>
 #include <string_view>
-#include <unordered_map>
 
 #include "lisan/analyzers/language.h"
+#include "word_cache.h"
 
 namespace lisan::internal {
 
@@ -29,12 +29,6 @@ class CachedStemmer {
   std::string_view stem(std::string_view word);
 
  private:
-  struct StringHash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const noexcept {
-      return std::hash<std::string_view>{}(s);
-    }
-  };
   // Bounded: cleared when full, which costs some misses and keeps memory flat
   // on huge corpora (about 100 bytes an entry).
   static constexpr std::size_t kMaxEntries = 200'000;
@@ -43,7 +37,7 @@ class CachedStemmer {
 
   Language lang_;
   Xapian::Stem stemmer_;
-  std::unordered_map<std::string, std::string, StringHash, std::equal_to<>> cache_;
+  WordCache cache_{kMaxEntries};
 };
 
 }  // namespace lisan::internal
