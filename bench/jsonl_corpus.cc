@@ -1,17 +1,10 @@
 #include "jsonl_corpus.h"
 
-#include <nlohmann/json.hpp>
 #include <stdexcept>
 
+#include "jsonl_reader.h"
+
 namespace lisan::bench {
-namespace {
-
-std::string string_field(const nlohmann::json& object, const char* key) {
-  const auto it = object.find(key);
-  return it != object.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
-
-}  // namespace
 
 JsonlCorpus::JsonlCorpus(std::vector<std::string> paths) : paths_(std::move(paths)) {}
 
@@ -53,17 +46,18 @@ bool JsonlCorpus::read_line() {
 std::optional<CorpusRecord> JsonlCorpus::next() {
   while (read_line()) {
     if (line_.find_first_not_of(" \t\r") == std::string::npos) continue;
-    const nlohmann::json object = nlohmann::json::parse(line_, nullptr, false);
-    if (!object.is_object() || !object.contains("id") || !object["id"].is_string() ||
-        !object.contains("text") || !object["text"].is_string()) {
+    // The indexer's own parser: the benchmark reads as `lisan index` does.
+    internal::JsonlRecord parsed = internal::parse_jsonl_line(line_, ++line_number_);
+    if (!parsed.document) {
       ++skipped_;
       continue;
     }
+    SourceDocument& doc = *parsed.document;
     CorpusRecord record;
-    record.id = string_field(object, "id");
-    record.lang = string_field(object, "lang");
-    record.title = string_field(object, "title");
-    record.text = string_field(object, "text");
+    record.id = std::move(doc.id);
+    if (doc.language) record.lang = std::string(language_code(*doc.language));
+    record.title = std::move(doc.title);
+    record.text = std::move(doc.text);
     return record;
   }
   return std::nullopt;

@@ -15,6 +15,7 @@ packages=(
   libbenchmark-dev                # benchmarks
   clang libfuzzer-14-dev libclang-rt-14-dev  # libFuzzer targets (fuzz/)
   libcpp-httplib-dev              # HTTP server of `lisan serve`
+  libsimdjson-dev                 # parsing JSONL input
   libjemalloc-dev                 # the programs' allocator (cmake/LisanAllocator.cmake)
   python3 chromium                # the search page's end-to-end test in headless Chromium
   wrk                             # bench/load_test.sh: HTTP load on loopback

@@ -1,6 +1,10 @@
 #include "lisan/indexer/stored_document.h"
 
+#include <simdjson.h>
+
 #include <nlohmann/json.hpp>
+
+#include "json_parser.h"
 
 namespace lisan {
 namespace {
@@ -91,9 +95,10 @@ std::string serialize_with_nlohmann(const StoredDocument& doc) {
   return object.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
-std::string string_field(const nlohmann::json& object, const char* key) {
-  auto it = object.find(key);
-  return it != object.end() && it->is_string() ? it->get<std::string>() : std::string();
+std::string string_field(simdjson::dom::object object, const char* key) {
+  std::string_view value;
+  if (object.at_key(key).get(value) != simdjson::SUCCESS) return {};
+  return std::string(value);
 }
 
 }  // namespace
@@ -127,19 +132,24 @@ std::string serialize_document_data(const StoredDocument& doc) {
   return out;
 }
 
+// Read for every hit a search shows, so with simdjson: the stored text of a
+// long document (a regulation of 100 KB) parsed with a tree-building JSON
+// library was a large part of a query's time (docs/PERFORMANCE.md).
 StoredDocument parse_document_data(std::string_view data) {
   StoredDocument doc;
-  nlohmann::json object = nlohmann::json::parse(data, nullptr, /*allow_exceptions=*/false);
-  if (!object.is_object()) return doc;
+  simdjson::dom::object object;
+  if (internal::thread_json_parser().parse(data.data(), data.size()).get(object) !=
+      simdjson::SUCCESS) {
+    return doc;
+  }
   doc.id = string_field(object, "id");
   doc.title = string_field(object, "title");
   doc.url = string_field(object, "url");
   doc.lang = string_field(object, "lang");
   doc.source = string_field(object, "source");
   doc.text = string_field(object, "text");
-  if (auto it = object.find("size"); it != object.end() && it->is_number_unsigned()) {
-    doc.size = it->get<std::uint64_t>();
-  }
+  if (std::uint64_t size; object.at_key("size").get(size) == simdjson::SUCCESS) doc.size = size;
+  internal::release_large_json_parser();
   return doc;
 }
 

@@ -1,5 +1,7 @@
 #include "jsonl_reader.h"
 
+#include "json_parser.h"
+
 #include <gtest/gtest.h>
 
 #include <sstream>
@@ -73,6 +75,41 @@ TEST(JsonlReader, NumericIdsAreAccepted) {
   const JsonlRecord record = parse_jsonl_line(R"({"id": 42, "text": "t"})", 1);
   ASSERT_TRUE(record.document);
   EXPECT_EQ(record.document->id, "42");
+}
+
+TEST(JsonlReader, UnescapesStringsAndRefusesWhatIsNotStrictJson) {
+  const JsonlRecord escaped = parse_jsonl_line(
+      R"({"id": "x\"1", "text": "\u0627\u0644 line\nbreak \ud83d\ude00", "title": null})", 3);
+  ASSERT_TRUE(escaped.document) << escaped.error;
+  EXPECT_EQ(escaped.document->id, "x\"1");
+  EXPECT_EQ(escaped.document->text, "\u0627\u0644 line\nbreak \U0001F600");
+  EXPECT_EQ(escaped.document->title, "");
+  for (const char* bad : {
+           "{\"id\": \"a\", \"text\": \"t\",}",           // trailing comma
+           "{\"id\": \"a\", \"text\": \"t\"} extra",      // text after the object
+           "{\"id\": \"a\", \"text\": \"\xFF\xFE\"}",   // ill-formed UTF-8
+           "{\"id\": \"a\", \"text\": \"\\ud800\"}",   // lone surrogate
+           "{'id': 'a', 'text': 't'}",                   // not JSON quotes
+       }) {
+    const JsonlRecord record = parse_jsonl_line(bad, 9);
+    EXPECT_FALSE(record.document) << bad;
+    EXPECT_EQ(record.error, "not valid JSON") << bad;
+  }
+  EXPECT_EQ(parse_jsonl_line(R"({"id": 1.5, "text": "t"})", 1).error,
+            "\"id\" is not a non-empty string");
+  EXPECT_EQ(parse_jsonl_line(R"({"id": "a", "text": ["t"]})", 1).error,
+            "\"text\" is not a string");
+  EXPECT_EQ(parse_jsonl_line(R"({"id": "a", "text": "t", "url": 3})", 1).error,
+            "\"url\" is not a string");
+}
+
+// A parse of a huge line must not leave its buffers with the thread.
+TEST(JsonlReader, AHugeLineDoesNotKeepItsBuffers) {
+  const std::string text(20U << 20, 'x');
+  const JsonlRecord record = parse_jsonl_line("{\"id\": \"big\", \"text\": \"" + text + "\"}", 1);
+  ASSERT_TRUE(record.document);
+  EXPECT_EQ(record.document->text.size(), text.size());
+  EXPECT_LE(thread_json_parser().capacity(), kKeptJsonParserCapacity);
 }
 
 }  // namespace
