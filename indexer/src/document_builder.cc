@@ -67,18 +67,12 @@ void DocumentBuilder::index_title(Xapian::Document& out, std::string_view title,
   }
 }
 
-// Name keys are written for the words that may be names: every Arabic word
-// (Arabic script has no capitals to tell), and Latin words written with a
-// capital (Tokayev, not tokay), which keeps most Latin words keyless; see
-// docs/CROSS_LANGUAGE.md for the measured cost.
+// Which words get a key: schema::name_key_prefix (measured cost in
+// docs/CROSS_LANGUAGE.md).
 void DocumentBuilder::add_name_key(Xapian::Document& out, const Token& token,
                                    std::string_view text) {
-  if (token.is_number || token.is_stopword) return;
-  std::string_view prefix = schema::kArabicNameKeyPrefix;
-  if (!token.is_arabic_script) {
-    if (!starts_with_capital(text.substr(token.begin, token.end - token.begin))) return;
-    prefix = schema::kLatinNameKeyPrefix;
-  }
+  const std::string_view prefix = schema::name_key_prefix(token, text);
+  if (prefix.empty()) return;
   const std::string key = name_key(token.term);
   if (key.empty()) return;
   term_.assign(prefix).append(key);

@@ -131,6 +131,7 @@ Xapian::Query expand_word(AnalysisContext& analysis, std::string_view raw_word,
                                                  : schema::kArabicNameKeyPrefix);
         key_term.append(key);
         forms.emplace_back(key_term);
+        terms.name_keys.insert(key_term);
         terms.expansions.push_back(std::string(raw_word) + " has the name key " + key_term);
       }
     }

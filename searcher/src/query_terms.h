@@ -10,9 +10,10 @@
 namespace lisan::internal {
 
 struct QueryTerms {
-  std::set<std::string, std::less<>> exact;  // unprefixed normalized words
-  std::set<std::string, std::less<>> stems;  // prefixed stems (ZA…, ZI…, ZE…)
-  std::vector<std::string> expansions;       // readable name keys and translations
+  std::set<std::string, std::less<>> exact;      // unprefixed normalized words
+  std::set<std::string, std::less<>> stems;      // prefixed stems (ZA…, ZI…, ZE…)
+  std::set<std::string, std::less<>> name_keys;  // prefixed keys (XKA…, XKL…)
+  std::vector<std::string> expansions;           // readable name keys and translations
 
   bool empty() const { return exact.empty() && stems.empty(); }
 };

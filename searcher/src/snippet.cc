@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "lisan/analyzers/name_key.h"
 #include "lisan/indexer/schema.h"
 
 namespace lisan::internal {
@@ -55,7 +56,7 @@ MarkedText make_snippet(AnalysisContext& analysis, std::string_view whole, Langu
   const std::string_view text = whole.substr(0, scanned);
   std::vector<WordSpan> words;
   std::vector<std::string> matched_terms;
-  std::string stem_term;
+  std::string prefixed;
   std::size_t counted_to = 0;  // bytes whose code points are counted in `chars`
   std::size_t chars = 0;
   auto chars_to = [&](std::size_t byte) {
@@ -79,8 +80,20 @@ MarkedText make_snippet(AnalysisContext& analysis, std::string_view whole, Langu
     if (terms.exact.contains(token->term)) {
       key = token->term;
     } else {
-      stem_term.assign(schema::stem_prefix(token->stem_language)).append(token->stem);
-      if (terms.stems.contains(stem_term)) key = token->stem;
+      prefixed.assign(schema::stem_prefix(token->stem_language)).append(token->stem);
+      if (terms.stems.contains(prefixed)) {
+        key = token->stem;
+      } else if (!terms.name_keys.empty()) {
+        // The word the document was found by through its name key, in the
+        // other script (توكاييف for Tokayev): marked like any match.
+        const std::string_view prefix = schema::name_key_prefix(*token, text);
+        if (!prefix.empty()) {
+          prefixed.assign(prefix).append(name_key(token->term));
+          if (prefixed.size() > prefix.size() && terms.name_keys.contains(prefixed)) {
+            key = token->term;
+          }
+        }
+      }
     }
     if (!key.empty()) {
       span.matched = true;

@@ -50,6 +50,25 @@ TEST_F(CrossLanguageCli, ArabicNameFindsTheLatinArticles) {
   EXPECT_EQ(found[0], kArabicTokayev) << "the same-script match ranks first";
 }
 
+// A document found through a name key shows the word that matched, in its
+// own script, marked like any other match.
+TEST_F(CrossLanguageCli, SnippetsMarkTheNameInTheOtherScript) {
+  auto snippet_of = [](const Json& out, const std::string& id) {
+    for (const Json& hit : out["results"]) {
+      if (hit["id"] == id) return hit["snippet"].get<std::string>();
+    }
+    return std::string("(not found)");
+  };
+  const std::string arabic = snippet_of(search_json({"Tokayev"}), kArabicTokayev);
+  EXPECT_NE(arabic.find("<b>توكاييف</b>"), std::string::npos) << arabic;
+  const std::string english = snippet_of(search_json({"توكاييف"}), kEnglishTokayev);
+  EXPECT_NE(english.find("<b>Tokayev</b>"), std::string::npos) << english;
+  // Without the key the Arabic article is not found, so nothing to mark.
+  const std::string off =
+      snippet_of(search_json({"--no-transliterate", "Tokayev"}), kArabicTokayev);
+  EXPECT_EQ(off, "(not found)");
+}
+
 TEST_F(CrossLanguageCli, ExplainShowsTheExpansions) {
   const Json out = search_json({"--explain", "Tokayev"});
   const std::string expansions = out["expansions"].dump();

@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 
+#include "lisan/analyzers/analyzer.h"
 #include "lisan/analyzers/language.h"
 
 /// Term prefixes, value slots and metadata keys of a lisan index.
@@ -41,6 +42,13 @@ inline constexpr std::string_view kLatinNameKeyPrefix = "XKL";   ///< keys of La
 
 /// Stem prefix for `lang`; empty for Language::kUnknown (no stems written).
 std::string_view stem_prefix(Language lang) noexcept;
+
+/// The prefix of the name key written for `token`, a token of `text`: every
+/// Arabic-script word gets one (the script has no capitals to tell names),
+/// Latin words only when written with a capital (Tokayev, not tokay).
+/// @return kArabicNameKeyPrefix, kLatinNameKeyPrefix, or empty for numbers,
+///         stopwords and lowercase Latin words (no key)
+std::string_view name_key_prefix(const Token& token, std::string_view text) noexcept;
 
 // Value slots.
 inline constexpr unsigned kLanguageSlot = 0;  ///< "ar", "id", "en", "und"
