@@ -6,11 +6,13 @@
 #include <chrono>
 #include <cmath>
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <unordered_map>
 
 #include "database_source.h"
 #include "index_metadata.h"
+#include "language_facets.h"
 #include "lisan/analyzers/error.h"
 #include "lisan/indexer/schema.h"
 #include "lisan/indexer/stored_document.h"
@@ -170,23 +172,56 @@ void put_more_words_first(const Xapian::Database& db, const std::vector<internal
 // to the languages loaded first.
 constexpr Xapian::doccount kExactCountsUpTo = 10000;
 
-// Fills total, language_facets and estimated from a match. The facet counts
-// of a sample are scaled to the estimated total.
-void count_matches(const Xapian::MSet& mset, const Xapian::ValueCountMatchSpy& languages,
+// Fills total, language_facets and estimated from a match and the language
+// counts of the matches it looked at (`seen`). The facet counts of a sample
+// are scaled to the estimated total.
+void count_matches(const Xapian::MSet& mset, Xapian::doccount seen,
+                   const std::map<std::string, Xapian::doccount>& languages,
                    SearchResults& results) {
   results.total = mset.get_matches_estimated();
-  const Xapian::doccount seen = languages.get_total();
   results.estimated = mset.get_matches_lower_bound() != mset.get_matches_upper_bound() ||
                       seen != mset.get_matches_lower_bound();
-  for (auto it = languages.values_begin(); it != languages.values_end(); ++it) {
-    std::uint64_t count = it.get_termfreq();
+  for (const auto& [code, seen_count] : languages) {
+    std::uint64_t count = seen_count;
     if (results.estimated && seen > 0) {
       count = static_cast<std::uint64_t>(
           std::llround(static_cast<double>(count) * static_cast<double>(results.total) /
                        static_cast<double>(seen)));
     }
-    results.language_facets[*it] = std::max<std::uint64_t>(count, 1);
+    results.language_facets[code] = std::max<std::uint64_t>(count, 1);
   }
+}
+
+// Counts the matches of `query` and their languages, without weights.
+void count_matches(const Xapian::Database& db, const Xapian::Query& query,
+                   const internal::LanguageTable* table, SearchResults& results) {
+  Xapian::Enquire counter(db);
+  counter.set_query(query);
+  counter.set_weighting_scheme(Xapian::BoolWeight());
+  if (table != nullptr) {
+    internal::LanguageCounter languages(*table);
+    counter.add_matchspy(&languages);
+    const Xapian::MSet counted = counter.get_mset(0, 0, kExactCountsUpTo);
+    count_matches(counted, languages.total(), languages.counts(), results);
+    return;
+  }
+  // Each match's language value: works on any database, remote ones too.
+  Xapian::ValueCountMatchSpy languages(schema::kLanguageSlot);
+  counter.add_matchspy(&languages);
+  const Xapian::MSet counted = counter.get_mset(0, 0, kExactCountsUpTo);
+  std::map<std::string, Xapian::doccount> counts;
+  for (auto it = languages.values_begin(); it != languages.values_end(); ++it) {
+    counts[*it] = it.get_termfreq();
+  }
+  count_matches(counted, languages.get_total(), counts, results);
+}
+
+// True when `paths` is one local index folder: the only case where a match
+// spy sees the document ids of the whole database.
+bool is_single_local_index(const std::vector<std::string>& paths) {
+  std::error_code error;
+  return paths.size() == 1 && std::filesystem::is_directory(paths.front(), error) &&
+         std::filesystem::exists(std::filesystem::path(paths.front()) / "iamglass", error);
 }
 
 // Charges the time since the last lap to one stage of SearchTimings.
@@ -209,11 +244,25 @@ struct Searcher::Impl {
   Xapian::Database db;
   AnalysisContext analysis;
   SuggestionCache suggestions;  // for `db` at the revision it was opened at
+  // Read at the second search of a single local index: reading it costs
+  // about as much as counting one query's matches the slow way on the
+  // bench corpus, and grows with the index, so a one-query `lisan search`
+  // never pays it. Dropped when `db` is reopened.
+  bool single_local = false;
+  std::uint64_t searches = 0;
+  std::optional<internal::LanguageTable> languages;
+
+  const internal::LanguageTable* language_table() {
+    if (!single_local || searches < 2) return nullptr;
+    if (!languages) languages.emplace(db);
+    return &*languages;
+  }
 };
 
 Searcher::Searcher(const std::vector<std::string>& db_paths) : impl_(std::make_unique<Impl>()) {
   if (db_paths.empty()) throw InvalidArgument("no index given to search");
   impl_->paths = db_paths;
+  impl_->single_local = is_single_local_index(db_paths);
   for (const std::string& path : db_paths) {
     internal::with_index_errors(path, [&] {
       Xapian::Database shard = internal::open_database(path);
@@ -228,13 +277,17 @@ Searcher::Searcher(Searcher&&) noexcept = default;
 Searcher& Searcher::operator=(Searcher&&) noexcept = default;
 
 SearchResults Searcher::search(std::string_view query, const SearchOptions& options) {
+  ++impl_->searches;
   SearchResults results;
   results.query = std::string(query);
   const std::string where = join_paths(impl_->paths);
   bool retry = false;
   internal::with_index_errors_reopening(where, impl_->db, [&] {
     // A retry runs on the reopened database, where words may be new.
-    if (retry) impl_->suggestions.clear();
+    if (retry) {
+      impl_->suggestions.clear();
+      impl_->languages.reset();
+    }
     retry = true;
     results.hits.clear();  // a retry after the index changed starts afresh
     results.language_facets.clear();
@@ -278,19 +331,11 @@ SearchResults Searcher::search(std::string_view query, const SearchOptions& opti
         coordinate ? std::max(kCoordinationWindow, clamp_count(options.offset + options.limit))
                    : limit;
     Xapian::MSet mset = enquire.get_mset(first, wanted);
-    {
-      // Counted in a pass of their own without weights: cheaper than making
-      // the ranked match look at every match (which also stops it skipping
-      // documents that cannot reach the page), 14 % of the one-word median
-      // on the bench corpus (docs/PERFORMANCE.md).
-      Xapian::Enquire counter(impl_->db);
-      counter.set_query(xquery);
-      counter.set_weighting_scheme(Xapian::BoolWeight());
-      Xapian::ValueCountMatchSpy languages(schema::kLanguageSlot);
-      counter.add_matchspy(&languages);
-      const Xapian::MSet counted = counter.get_mset(0, 0, kExactCountsUpTo);
-      count_matches(counted, languages, results);
-    }
+    // Counted in a pass of their own without weights: cheaper than making
+    // the ranked match look at every match (which also stops it skipping
+    // documents that cannot reach the page), 14 % of the one-word median
+    // on the bench corpus (docs/PERFORMANCE.md).
+    count_matches(impl_->db, xquery, impl_->language_table(), results);
     clock.lap(results.timings.match);
     std::vector<Xapian::MSetIterator> order;
     for (Xapian::MSetIterator it = mset.begin(); it != mset.end(); ++it) order.push_back(it);

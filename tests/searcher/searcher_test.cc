@@ -92,6 +92,22 @@ TEST_F(CorpusSearch, FacetsCountMatchesByLanguage) {
   EXPECT_GE(results.total, 3u);
 }
 
+// A Searcher's first search counts languages from each match's stored
+// language value; later ones from a table of every document's language read
+// once from the index. Both must give the same counts.
+TEST_F(CorpusSearch, FacetsAreTheSameWhicheverWayTheyAreCounted) {
+  for (const char* query : {"Kazakhstan", "Tokayev Washington", "كازاخستان", "Netanyahu OR Trump"}) {
+    Searcher searcher({db()});
+    const SearchResults first = searcher.search(query);
+    const SearchResults second = searcher.search(query);
+    const SearchResults third = searcher.search(query);
+    EXPECT_FALSE(first.language_facets.empty()) << query;
+    EXPECT_EQ(first.total, second.total) << query;
+    EXPECT_EQ(first.language_facets, second.language_facets) << query;
+    EXPECT_EQ(second.language_facets, third.language_facets) << query;
+  }
+}
+
 TEST_F(CorpusSearch, FewMatchesAreCountedExactly) {
   Searcher searcher({db()});
   EXPECT_FALSE(searcher.search("Kazakhstan").estimated);
