@@ -244,10 +244,10 @@ struct Searcher::Impl {
   Xapian::Database db;
   AnalysisContext analysis;
   SuggestionCache suggestions;  // for `db` at the revision it was opened at
-  // Read at the second search of a single local index: reading it costs
-  // about as much as counting one query's matches the slow way on the
-  // bench corpus, and grows with the index, so a one-query `lisan search`
-  // never pays it. Dropped when `db` is reopened.
+  // Read at the second search of a single local index: reading it is a
+  // pass over every document's language term, which grows with the index
+  // while a query's counting is bounded, so a one-query `lisan search`
+  // never pays for it. Dropped when `db` is reopened.
   bool single_local = false;
   std::uint64_t searches = 0;
   std::optional<internal::LanguageTable> languages;
