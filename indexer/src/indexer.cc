@@ -12,7 +12,9 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <map>
 #include <set>
+#include <utility>
 
 #include "bulk_load.h"
 #include "document_builder.h"
@@ -94,6 +96,8 @@ std::string_view skip_reason_name(SkipReason reason) noexcept {
       return "invalid record";
     case SkipReason::kSymlinkLoop:
       return "symlink not followed";
+    case SkipReason::kHardLink:
+      return "hard link to a file indexed already";
   }
   return "unknown";
 }
@@ -428,10 +432,31 @@ struct Indexer::Impl {
       }
       if (entry.is_directory(status_error)) {
         walk_folder(root, path);
-      } else {
-        index_file(path, path.lexically_relative(root).generic_string());
+        continue;
       }
+      const std::string id = path.lexically_relative(root).generic_string();
+      // Two names of one file (hard links) would be one text found twice:
+      // the first name in the walk's sorted order is the document.
+      if (const std::string* first = first_name_of_file(entry, id)) {
+        skip_link(path.string(), "hard link to " + *first + ", indexed already; skipped",
+                  SkipReason::kHardLink);
+        continue;
+      }
+      index_file(path, id);
     }
+  }
+
+  // The id under which the file behind `entry` was seen first in this run,
+  // when it has several names (hard links) and this is not the first; else
+  // nullptr, recording `id` as its first name.
+  const std::string* first_name_of_file(const fs::directory_entry& entry, const std::string& id) {
+    std::error_code error;
+    if (entry.hard_link_count(error) < 2 || error) return nullptr;
+    struct stat status {};
+    if (::stat(entry.path().c_str(), &status) != 0) return nullptr;
+    const auto [it, inserted] =
+        first_names.try_emplace(std::pair{status.st_dev, status.st_ino}, id);
+    return inserted ? nullptr : &it->second;
   }
 
   void index_jsonl(std::istream& in, const std::string& source) {
@@ -520,6 +545,8 @@ struct Indexer::Impl {
   fs::path canonical_root;
   std::set<std::string> followed_targets;
   int following = 0;
+  // Files with several names (hard links) seen in this run: their first id.
+  std::map<std::pair<dev_t, ino_t>, std::string> first_names;
   // True while the index is empty and nothing was committed since it was
   // opened: then documents go to a BulkLoad.
   bool bulk_eligible = false;

@@ -112,6 +112,37 @@ TEST(PathSafety, LinksWithinTheFolderAreNeverIndexedTwice) {
   }
 }
 
+// Hard links are one file under several names: indexed once, under the
+// first name in sorted order, the others reported; the same on a re-run and
+// in a sharded index.
+TEST(PathSafety, HardLinksAreOneDocument) {
+  TempDir dir;
+  const std::string docs = dir / "docs";
+  write_file(docs + "/a.txt", "Alpha\nthe quixotical linked file");
+  write_file(docs + "/c.txt", "Gamma\nthe quixotical single file");
+  fs::create_hard_link(docs + "/a.txt", docs + "/b.txt");
+  fs::create_directories(docs + "/sub");
+  fs::create_hard_link(docs + "/a.txt", docs + "/sub/z.txt");
+  const std::string db = dir / "db";
+  const auto first = run_lisan({"index", "--db", db, docs});
+  ASSERT_EQ(first.exit_code, 0) << first.err;
+  EXPECT_TRUE(contains(first.err, docs + "/b.txt: hard link to a.txt, indexed already; skipped"))
+      << first.err;
+  EXPECT_TRUE(contains(first.err, docs + "/sub/z.txt: hard link to a.txt")) << first.err;
+  EXPECT_TRUE(contains(first.err, "2 hard link to a file indexed already")) << first.err;
+  EXPECT_EQ(found_ids(db, "quixotical"), (std::multiset<std::string>{"a.txt", "c.txt"}));
+
+  const auto again = run_lisan({"index", "--db", db, "--prune", docs});
+  ASSERT_EQ(again.exit_code, 0) << again.err;
+  EXPECT_TRUE(contains(again.out + again.err, "0 added")) << again.out << again.err;
+  EXPECT_EQ(found_ids(db, "quixotical"), (std::multiset<std::string>{"a.txt", "c.txt"}));
+
+  const std::string sharded = dir / "sharded";
+  const auto shards = run_lisan({"index", "--db", sharded, "--shards", "2", docs});
+  ASSERT_EQ(shards.exit_code, 0) << shards.err;
+  EXPECT_EQ(found_ids(sharded, "quixotical"), (std::multiset<std::string>{"a.txt", "c.txt"}));
+}
+
 TEST(PathSafety, FollowedLinkToAnAncestorIsALoopThatEnds) {
   TempDir dir;
   const std::string docs = dir / "top/docs";

@@ -76,7 +76,8 @@ enum class SkipReason {
   kUnreadable,      ///< permission denied or an I/O error
   kNotRegularFile,  ///< a FIFO, socket or device
   kInvalidRecord,   ///< a JSONL line that is not a valid document
-  kSymlinkLoop      ///< a symbolic link that loops or dangles
+  kSymlinkLoop,     ///< a symbolic link that loops or dangles
+  kHardLink         ///< another name (hard link) of a file indexed already in this run
 };
 /// A short name for `reason`, as `lisan index` prints it (e.g. "binary").
 std::string_view skip_reason_name(SkipReason reason) noexcept;
