@@ -157,13 +157,18 @@ TEST(BulkLoad, DestructorMergesWhatWasAdded) {
   EXPECT_EQ(Xapian::Database(dir / "db").get_doccount(), 1u);
 }
 
-TEST(BulkLoadLimits, SmallerBudgetGivesSmallerBatches) {
-  const internal::BulkLoadLimits big = internal::limits_for_budget(2, 512ull << 20);
-  const internal::BulkLoadLimits small = internal::limits_for_budget(2, 128ull << 20);
+// The batch is the measured fastest (1 MB of text a shard) unless the
+// budget is too small for it; a larger budget does not make it larger.
+TEST(BulkLoadLimits, TheBudgetCapsTheBatchAtItsFastestSize) {
+  const internal::BulkLoadLimits big = internal::limits_for_budget(2, 4096ull << 20);
+  const internal::BulkLoadLimits usual = internal::limits_for_budget(2, 512ull << 20);
+  const internal::BulkLoadLimits small = internal::limits_for_budget(2, 100ull << 20);
   EXPECT_EQ(big.jobs, 2u);
-  EXPECT_LT(small.flush_bytes, big.flush_bytes);
-  EXPECT_LE(small.queue_bytes, big.queue_bytes);
-  EXPECT_GE(small.flush_bytes, 1ull << 20) << "never a commit per document";
+  EXPECT_EQ(big.flush_bytes, 1ull << 20);
+  EXPECT_EQ(usual.flush_bytes, 1ull << 20);
+  EXPECT_LT(small.flush_bytes, usual.flush_bytes);
+  EXPECT_LE(small.queue_bytes, usual.queue_bytes);
+  EXPECT_GE(small.flush_bytes, 256ull << 10) << "never a commit per document";
   const internal::BulkLoadLimits zero = internal::limits_for_budget(0, 0);
   EXPECT_EQ(zero.jobs, 1u);
   EXPECT_GT(zero.flush_bytes, 0u);
