@@ -1,8 +1,5 @@
 #include "document_builder.h"
 
-#include <unicode/uchar.h>
-#include <unicode/utf8.h>
-
 #include <cstdio>
 
 #include "lisan/analyzers/name_key.h"
@@ -17,16 +14,6 @@ std::uint64_t content_hash(std::string_view bytes) noexcept {
     hash *= 0x100000001b3ull;
   }
   return hash;
-}
-
-bool starts_with_capital(std::string_view word) noexcept {
-  if (word.empty()) return false;
-  const auto first = static_cast<unsigned char>(word.front());
-  if (first < 0x80) return first >= 'A' && first <= 'Z';
-  std::int32_t at = 0;
-  UChar32 c;
-  U8_NEXT(word.data(), at, static_cast<std::int32_t>(word.size()), c);
-  return c >= 0 && u_isupper(c);
 }
 
 std::string hash_hex(std::uint64_t hash) {

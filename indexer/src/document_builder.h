@@ -40,8 +40,4 @@ class DocumentBuilder {
 std::uint64_t content_hash(std::string_view bytes) noexcept;
 std::string hash_hex(std::uint64_t hash);
 
-// True when the word's first letter is a capital (Tokayev, Ümit), which in
-// Latin text marks names; false for empty or lowercase words.
-bool starts_with_capital(std::string_view word) noexcept;
-
 }  // namespace lisan::internal

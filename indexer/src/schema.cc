@@ -1,8 +1,26 @@
 #include "lisan/indexer/schema.h"
 
-#include "document_builder.h"
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include <cstdint>
 
 namespace lisan::schema {
+namespace {
+
+// True when the word's first letter is a capital (Tokayev, Ümit), which in
+// Latin text marks names; false for empty or lowercase words.
+bool starts_with_capital(std::string_view word) noexcept {
+  if (word.empty()) return false;
+  const auto first = static_cast<unsigned char>(word.front());
+  if (first < 0x80) return first >= 'A' && first <= 'Z';
+  std::int32_t at = 0;
+  UChar32 c;
+  U8_NEXT(word.data(), at, static_cast<std::int32_t>(word.size()), c);
+  return c >= 0 && u_isupper(c);
+}
+
+}  // namespace
 
 std::string_view stem_prefix(Language lang) noexcept {
   switch (lang) {
@@ -22,7 +40,7 @@ std::string_view name_key_prefix(const Token& token, std::string_view text) noex
   if (token.is_number || token.is_stopword) return {};
   if (token.is_arabic_script) return kArabicNameKeyPrefix;
   const std::string_view word = text.substr(token.begin, token.end - token.begin);
-  return internal::starts_with_capital(word) ? kLatinNameKeyPrefix : std::string_view{};
+  return starts_with_capital(word) ? kLatinNameKeyPrefix : std::string_view{};
 }
 
 }  // namespace lisan::schema

@@ -138,17 +138,17 @@ std::string serialize_document_data(const StoredDocument& doc) {
 StoredDocument parse_document_data(std::string_view data) {
   StoredDocument doc;
   simdjson::dom::object object;
-  if (internal::thread_json_parser().parse(data.data(), data.size()).get(object) !=
+  if (internal::thread_json_parser().parse(data.data(), data.size()).get(object) ==
       simdjson::SUCCESS) {
-    return doc;
+    doc.id = string_field(object, "id");
+    doc.title = string_field(object, "title");
+    doc.url = string_field(object, "url");
+    doc.lang = string_field(object, "lang");
+    doc.source = string_field(object, "source");
+    doc.text = string_field(object, "text");
+    if (std::uint64_t size; object.at_key("size").get(size) == simdjson::SUCCESS) doc.size = size;
   }
-  doc.id = string_field(object, "id");
-  doc.title = string_field(object, "title");
-  doc.url = string_field(object, "url");
-  doc.lang = string_field(object, "lang");
-  doc.source = string_field(object, "source");
-  doc.text = string_field(object, "text");
-  if (std::uint64_t size; object.at_key("size").get(size) == simdjson::SUCCESS) doc.size = size;
+  // Also after a failed parse, which may have grown the buffers as much.
   internal::release_large_json_parser();
   return doc;
 }
