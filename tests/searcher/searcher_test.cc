@@ -96,7 +96,8 @@ TEST_F(CorpusSearch, FacetsCountMatchesByLanguage) {
 // language value; later ones from a table of every document's language read
 // once from the index. Both must give the same counts.
 TEST_F(CorpusSearch, FacetsAreTheSameWhicheverWayTheyAreCounted) {
-  for (const char* query : {"Kazakhstan", "Tokayev Washington", "كازاخستان", "Netanyahu OR Trump"}) {
+  for (const char* query :
+       {"Kazakhstan", "Tokayev Washington", "كازاخستان", "Netanyahu OR Trump"}) {
     Searcher searcher({db()});
     const SearchResults first = searcher.search(query);
     const SearchResults second = searcher.search(query);
@@ -149,6 +150,13 @@ TEST(ManyMatches, CountsBeyondTheExactBoundAreFlaggedEstimates) {
   EXPECT_NEAR(
       static_cast<double>(results.language_facets.at("en") + results.language_facets.at("id")),
       static_cast<double>(results.total), 2.0);
+  // The same Searcher's next search has the table of every document's
+  // language, and counts these 12,000 matches exactly.
+  const SearchResults again = searcher.search("river sungai");
+  EXPECT_FALSE(again.estimated);
+  EXPECT_EQ(again.total, static_cast<std::uint64_t>(kEnglish + kIndonesian));
+  EXPECT_EQ(again.language_facets.at("en"), static_cast<std::uint64_t>(kEnglish));
+  EXPECT_EQ(again.language_facets.at("id"), static_cast<std::uint64_t>(kIndonesian));
   // A rarer word, under the bound, is counted exactly in the same index.
   const SearchResults few = searcher.search("zorblat");
   EXPECT_FALSE(few.estimated);

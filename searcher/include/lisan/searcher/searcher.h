@@ -93,9 +93,12 @@ struct SearchResults {
   std::uint64_t total = 0;  ///< number of matching documents (see `estimated`)
   /// Matching documents per language code ("ar", "id", "en", "und").
   std::map<std::string, std::uint64_t> language_facets;
-  /// True when `total` and `language_facets` are estimates: the searcher
-  /// counts up to 10,000 matches exactly and, when there are more, estimates
-  /// the total and scales the language counts of those it saw.
+  /// True when `total` and `language_facets` are estimates. The searcher
+  /// counts every match when the query's terms hold at most 100,000
+  /// postings and the Searcher has searched its one local index before (its
+  /// second search reads a table of every document's language); otherwise
+  /// it counts up to 10,000 matches exactly and, when there are more,
+  /// estimates the total and scales the language counts of those it saw.
   bool estimated = false;
   std::vector<Hit> hits;          ///< SearchOptions::limit hits from SearchOptions::offset
   std::string query_description;  ///< the Xapian query that ran, with explain

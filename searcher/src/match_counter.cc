@@ -1,0 +1,226 @@
+#include "match_counter.h"
+
+#include <array>
+#include <bit>
+#include <cstdint>
+#include <vector>
+
+#include "lisan/indexer/schema.h"
+
+namespace lisan::internal {
+namespace {
+
+// A set of document ids, one bit each.
+class DocSet {
+ public:
+  explicit DocSet(Xapian::docid last) : words_(last / 64 + 1, 0) {}
+
+  void add(Xapian::docid did) {
+    if (did / 64 < words_.size()) words_[did / 64] |= std::uint64_t{1} << (did % 64);
+  }
+  void unite(const DocSet& other) {
+    for (std::size_t i = 0; i < words_.size(); ++i) words_[i] |= other.words_[i];
+  }
+  void intersect(const DocSet& other) {
+    for (std::size_t i = 0; i < words_.size(); ++i) words_[i] &= other.words_[i];
+  }
+  void subtract(const DocSet& other) {
+    for (std::size_t i = 0; i < words_.size(); ++i) words_[i] &= ~other.words_[i];
+  }
+  void toggle(const DocSet& other) {
+    for (std::size_t i = 0; i < words_.size(); ++i) words_[i] ^= other.words_[i];
+  }
+  bool empty() const {
+    for (std::uint64_t word : words_) {
+      if (word != 0) return false;
+    }
+    return true;
+  }
+  template <typename Visit>
+  void for_each(Visit visit) const {
+    for (std::size_t i = 0; i < words_.size(); ++i) {
+      for (std::uint64_t word = words_[i]; word != 0; word &= word - 1) {
+        visit(
+            static_cast<Xapian::docid>(i * 64 + static_cast<std::size_t>(std::countr_zero(word))));
+      }
+    }
+  }
+
+ private:
+  std::vector<std::uint64_t> words_;
+};
+
+// Marks each match of a query it runs on, for the parts sets cannot express.
+class MatchRecorder : public Xapian::MatchSpy {
+ public:
+  explicit MatchRecorder(DocSet& into) : into_(into) {}
+  void operator()(const Xapian::Document& doc, double /*weight*/) override {
+    into_.add(doc.get_docid());
+    ++seen_;
+  }
+  Xapian::doccount seen() const { return seen_; }
+
+ private:
+  DocSet& into_;
+  Xapian::doccount seen_ = 0;
+};
+
+// The postings a count of `query` reads, from the term frequencies the
+// ranked match already looked up.
+std::size_t postings_to_read(const Xapian::Database& db, const Xapian::Query& query,
+                             const Xapian::MSet& ranked) {
+  switch (query.get_type()) {
+    case Xapian::Query::LEAF_TERM:
+      return ranked.get_termfreq(*query.get_terms_begin());
+    case Xapian::Query::LEAF_MATCH_ALL:
+      return db.get_doccount();
+    default: {
+      std::size_t postings = 0;
+      for (std::size_t i = 0; i < query.get_num_subqueries(); ++i) {
+        postings += postings_to_read(db, query.get_subquery(i), ranked);
+      }
+      return postings;
+    }
+  }
+}
+
+class SetEvaluator {
+ public:
+  explicit SetEvaluator(const Xapian::Database& db) : db_(db), last_(db.get_lastdocid()) {}
+
+  // False when a part counted by Xapian's matcher was not counted exactly.
+  bool exact() const { return exact_; }
+
+  DocSet matches(const Xapian::Query& query) {
+    switch (query.get_type()) {
+      case Xapian::Query::LEAF_TERM:
+      case Xapian::Query::LEAF_MATCH_ALL:
+      case Xapian::Query::LEAF_MATCH_NOTHING:
+      case Xapian::Query::OP_OR:
+      case Xapian::Query::OP_SYNONYM:
+      case Xapian::Query::OP_MAX: {
+        DocSet set(last_);
+        add_matches(query, set);
+        return set;
+      }
+      case Xapian::Query::OP_AND:
+      case Xapian::Query::OP_FILTER: {
+        DocSet set = matches(query.get_subquery(0));
+        for (std::size_t i = 1; i < query.get_num_subqueries() && !set.empty(); ++i) {
+          set.intersect(matches(query.get_subquery(i)));
+        }
+        return set;
+      }
+      case Xapian::Query::OP_AND_NOT: {
+        DocSet set = matches(query.get_subquery(0));
+        for (std::size_t i = 1; i < query.get_num_subqueries() && !set.empty(); ++i) {
+          set.subtract(matches(query.get_subquery(i)));
+        }
+        return set;
+      }
+      case Xapian::Query::OP_XOR: {
+        DocSet set = matches(query.get_subquery(0));
+        for (std::size_t i = 1; i < query.get_num_subqueries(); ++i) {
+          set.toggle(matches(query.get_subquery(i)));
+        }
+        return set;
+      }
+      // Only the left side decides what matches; the rest weighs.
+      case Xapian::Query::OP_AND_MAYBE:
+      case Xapian::Query::OP_SCALE_WEIGHT:
+        return matches(query.get_subquery(0));
+      default:
+        // Phrases, proximity, value ranges, wildcards, elite sets: Xapian's
+        // own matcher, counting every match (BoolWeight, as the counting
+        // pass this replaces did).
+        return matched_by_xapian(query);
+    }
+  }
+
+ private:
+  // Adds the matches of `query` to `set`; a union writes straight into it.
+  void add_matches(const Xapian::Query& query, DocSet& set) {
+    switch (query.get_type()) {
+      case Xapian::Query::LEAF_TERM:
+        add_postings(*query.get_terms_begin(), set);
+        return;
+      case Xapian::Query::LEAF_MATCH_ALL:
+        add_postings(std::string(), set);  // the empty term: every document
+        return;
+      case Xapian::Query::LEAF_MATCH_NOTHING:
+        return;
+      case Xapian::Query::OP_OR:
+      case Xapian::Query::OP_SYNONYM:
+      case Xapian::Query::OP_MAX:
+        for (std::size_t i = 0; i < query.get_num_subqueries(); ++i) {
+          add_matches(query.get_subquery(i), set);
+        }
+        return;
+      default:
+        set.unite(matches(query));
+    }
+  }
+
+  void add_postings(const std::string& term, DocSet& set) {
+    const Xapian::PostingIterator end = db_.postlist_end(term);
+    for (Xapian::PostingIterator it = db_.postlist_begin(term); it != end; ++it) set.add(*it);
+  }
+
+  DocSet matched_by_xapian(const Xapian::Query& query) {
+    DocSet set(last_);
+    Xapian::Enquire enquire(db_);
+    enquire.set_query(query);
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
+    MatchRecorder recorder(set);
+    enquire.add_matchspy(&recorder);
+    // Its cost is bounded by its terms' postings, counted in postings_to_read.
+    const Xapian::MSet mset = enquire.get_mset(0, 0, db_.get_doccount());
+    if (mset.get_matches_lower_bound() != mset.get_matches_upper_bound() ||
+        recorder.seen() != mset.get_matches_lower_bound()) {
+      exact_ = false;
+    }
+    return set;
+  }
+
+  const Xapian::Database& db_;
+  Xapian::docid last_;
+  bool exact_ = true;
+};
+
+}  // namespace
+
+std::optional<MatchCounts> count_matches_exactly(const Xapian::Database& db,
+                                                 const Xapian::Query& query,
+                                                 const Xapian::MSet& ranked,
+                                                 const LanguageTable& table,
+                                                 std::size_t max_postings) {
+  // A set has a bit for every document id: past this many ids per posting
+  // allowed, clearing and combining sets would cost more than reading the
+  // postings that fill them.
+  constexpr std::size_t kMaxIdsPerPosting = 64;
+  if (db.get_lastdocid() / kMaxIdsPerPosting > max_postings) return std::nullopt;
+  if (postings_to_read(db, query, ranked) > max_postings) return std::nullopt;
+  SetEvaluator evaluator(db);
+  const DocSet matched = evaluator.matches(query);
+  if (!evaluator.exact()) return std::nullopt;
+  MatchCounts counts;
+  std::array<Xapian::doccount, 256> by_number{};
+  matched.for_each([&](Xapian::docid did) {
+    ++counts.total;
+    if (const std::uint8_t number = table.number_of(did); number != 0) {
+      ++by_number[number];
+      return;
+    }
+    // Not in the table (it was read from an older revision): the stored value.
+    const std::string code = db.get_document(did).get_value(schema::kLanguageSlot);
+    if (!code.empty()) ++counts.languages[code];
+  });
+  for (std::size_t number = 1; number < by_number.size(); ++number) {
+    if (by_number[number] != 0) {
+      counts.languages[table.code(static_cast<std::uint8_t>(number))] += by_number[number];
+    }
+  }
+  return counts;
+}
+
+}  // namespace lisan::internal

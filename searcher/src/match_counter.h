@@ -1,0 +1,41 @@
+// Exact match counts and language facets from the query's posting lists.
+#pragma once
+
+#include <xapian.h>
+
+#include <cstddef>
+#include <map>
+#include <optional>
+#include <string>
+
+#include "language_facets.h"
+
+namespace lisan::internal {
+
+struct MatchCounts {
+  Xapian::doccount total = 0;
+  std::map<std::string, Xapian::doccount> languages;  // by language code
+};
+
+// Counts every document `query` matches, and their languages, by evaluating
+// the query as sets of document ids: each term's posting list is read once
+// into a bitset and the sets are combined as the operators say. A ranked
+// match cannot do this job cheaply: counting with Xapian's matcher walks
+// the same expanded query a second time, one document at a time through
+// an OR tree of twenty or more terms, and it was more than half of a
+// one-word query's match time (docs/PERFORMANCE.md). Phrases, proximity,
+// value ranges and the other operators sets cannot express are counted by
+// Xapian's matcher, on their own.
+//
+// `db` must be one local database (document ids are the index's own),
+// `ranked` a match of `query` on it (its term frequencies tell the cost
+// before any posting is read) and `table` read from `db`. Returns nullopt,
+// and the caller counts another way, when the count would read more than
+// `max_postings` postings.
+std::optional<MatchCounts> count_matches_exactly(const Xapian::Database& db,
+                                                 const Xapian::Query& query,
+                                                 const Xapian::MSet& ranked,
+                                                 const LanguageTable& table,
+                                                 std::size_t max_postings);
+
+}  // namespace lisan::internal
