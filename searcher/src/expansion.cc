@@ -84,7 +84,7 @@ void add_translations(AnalysisContext& analysis, std::string_view raw_word, bool
         std::string stem_term(schema::stem_prefix(t.language));
         stem_term.append(t.stems.front());
         forms.emplace_back(stem_term);
-        terms.stems.insert(std::move(stem_term));
+        terms.add_stem(std::move(stem_term));
         // A word that is its own stem has no Z term in the index (schema.h):
         // its unstemmed term, the stem itself, finds it.
         forms.emplace_back(t.stems.front());
@@ -95,7 +95,7 @@ void add_translations(AnalysisContext& analysis, std::string_view raw_word, bool
       } else {
         // Several words: a phrase of the unstemmed words ("ibu kota").
         forms.emplace_back(Xapian::Query::OP_PHRASE, t.terms.begin(), t.terms.end());
-        for (const std::string& w : t.terms) terms.exact.insert(w);
+        for (const std::string& w : t.terms) terms.add_exact(w);
       }
       listed += (listed.empty() ? "" : ", ") + join(t.terms) + " (" +
                 std::string(language_code(t.language)) + ")";
@@ -131,7 +131,7 @@ Xapian::Query expand_word(AnalysisContext& analysis, std::string_view raw_word,
                                                  : schema::kArabicNameKeyPrefix);
         key_term.append(key);
         forms.emplace_back(key_term);
-        terms.name_keys.insert(key_term);
+        terms.add_name_key(key_term);
         terms.expansions.push_back(std::string(raw_word) + " has the name key " + key_term);
       }
     }

@@ -30,12 +30,12 @@ Xapian::Query QueryBuilder::word(std::string_view raw_word, QueryTerms& terms,
     if (exact.empty()) {
       exact.assign(token->term);
       forms.emplace_back(exact);
-      terms.exact.insert(exact);
+      terms.add_exact(exact);
     }
     std::string stem_term(schema::stem_prefix(lang));
     stem_term.append(token->stem);
     forms.emplace_back(stem_term);
-    terms.stems.insert(std::move(stem_term));
+    terms.add_stem(std::move(stem_term));
     // Words that are their own stem have no Z term in the index (schema.h):
     // the stem's unstemmed term finds them.
     if (token->stem != exact && plain_stems.emplace(token->stem).second) {
@@ -48,7 +48,7 @@ Xapian::Query QueryBuilder::word(std::string_view raw_word, QueryTerms& terms,
     if (token == nullptr) return Xapian::Query();
     exact.assign(token->term);
     forms.emplace_back(exact);
-    terms.exact.insert(exact);
+    terms.add_exact(exact);
   }
   if (exact_term != nullptr) *exact_term = exact;
   if (native != nullptr) {
@@ -218,12 +218,13 @@ Xapian::Query QueryBuilder::word_node(const QueryNode& n, const Context& context
   if (pieces.empty()) return Xapian::Query();
   QueryTerms scratch;
   QueryTerms& terms = context.negated ? scratch : *context.terms;
+  terms.begin_word();
   if (n.field == QueryNode::Field::kTitle) {
     // Title terms are unstemmed and carry no positions: all words must be there.
     Queries parts;
     for (const Piece& piece : pieces) {
       parts.emplace_back(std::string(schema::kTitlePrefix) + piece.term);
-      terms.exact.insert(piece.term);
+      terms.add_exact(piece.term);
     }
     return combine(Xapian::Query::OP_AND, parts);
   }
@@ -232,7 +233,7 @@ Xapian::Query QueryBuilder::word_node(const QueryNode& n, const Context& context
     Queries parts;
     for (const Piece& piece : pieces) {
       parts.emplace_back(piece.term);
-      terms.exact.insert(piece.term);
+      terms.add_exact(piece.term);
     }
     return Xapian::Query(Xapian::Query::OP_PHRASE, parts.begin(), parts.end(), parts.size());
   }
@@ -256,12 +257,13 @@ Xapian::Query QueryBuilder::phrase_node(const QueryNode& n, const Context& conte
   if (exact.empty()) return Xapian::Query();
   QueryTerms scratch;
   QueryTerms& terms = context.negated ? scratch : *context.terms;
+  terms.begin_word();
   Queries parts;
   for (const std::string& term : exact) {
     // A title has no positions: a title phrase asks for all its words.
     parts.emplace_back(
         n.field == QueryNode::Field::kTitle ? std::string(schema::kTitlePrefix) + term : term);
-    terms.exact.insert(term);
+    terms.add_exact(term);
   }
   if (parts.size() == 1 || n.field == QueryNode::Field::kTitle) {
     return combine(Xapian::Query::OP_AND, parts);

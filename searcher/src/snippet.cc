@@ -1,6 +1,9 @@
 #include "snippet.h"
 
 #include <algorithm>
+#include <array>
+#include <bit>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -13,13 +16,18 @@ namespace {
 struct WordSpan {
   std::size_t begin;
   std::size_t end;
-  bool matched;
-  std::size_t distinct_id;  // index into the matched-term list, when matched
+  WordMask words;  // the query words it matches; 0: none
   // Code points of the text before `begin` and before `end`, so that the
   // length of any run of words is a subtraction.
   std::size_t chars_before_begin;
   std::size_t chars_before_end;
 };
+
+// The query words `term` matches in `terms`, 0 when none.
+WordMask words_of(const QueryTerms::Terms& terms, std::string_view term) {
+  const auto it = terms.find(term);
+  return it == terms.end() ? 0 : it->second;
+}
 
 // Count of code points in text[begin, end): UTF-8 continuation bytes excluded.
 std::size_t chars_between(std::string_view text, std::size_t begin, std::size_t end) {
@@ -55,7 +63,6 @@ MarkedText make_snippet(AnalysisContext& analysis, std::string_view whole, Langu
   }
   const std::string_view text = whole.substr(0, scanned);
   std::vector<WordSpan> words;
-  std::vector<std::string> matched_terms;
   std::string prefixed;
   std::size_t counted_to = 0;  // bytes whose code points are counted in `chars`
   std::size_t chars = 0;
@@ -65,71 +72,91 @@ MarkedText make_snippet(AnalysisContext& analysis, std::string_view whole, Langu
     return chars;
   };
   bool read_all = true;
+  bool matched_any = false;
   std::size_t last_match_end = 0;
+  // Once a run of max_chars holds every query word, no passage can hold
+  // more words: reading stops when the words that could share that run's
+  // passage are read. Most hits show their words in the first sentences,
+  // and this reads a third of what the scan limit alone did.
+  const WordMask all_words = terms.words();
+  WordMask seen_words = 0;
+  std::array<std::size_t, 64> last_seen_at{};  // chars_before_begin of each word's last match
+  std::optional<std::size_t> read_to_chars;
   TokenStream tokens = analysis.analyze(text, lang);
   while (const Token* token = tokens.next()) {
-    if (token->begin >= kSnippetScanBytes && !matched_terms.empty() &&
+    if (token->begin >= kSnippetScanBytes && matched_any &&
         token->begin - last_match_end > max_chars * kMaxBytesPerChar) {
       read_all = false;
       break;
     }
-    WordSpan span{token->begin, token->end, false, 0, 0, 0};
+    WordSpan span{token->begin, token->end, 0, 0, 0};
     span.chars_before_begin = chars_to(token->begin);
+    if (read_to_chars && span.chars_before_begin > *read_to_chars) {
+      read_all = false;
+      break;
+    }
     span.chars_before_end = chars_to(token->end);
-    std::string_view key;
-    if (terms.exact.contains(token->term)) {
-      key = token->term;
-    } else {
+    span.words = words_of(terms.exact(), token->term);
+    if (span.words == 0) {
       prefixed.assign(schema::stem_prefix(token->stem_language)).append(token->stem);
-      if (terms.stems.contains(prefixed)) {
-        key = token->stem;
-      } else if (!terms.name_keys.empty()) {
-        // The word the document was found by through its name key, in the
-        // other script (توكاييف for Tokayev): marked like any match.
-        const std::string_view prefix = schema::name_key_prefix(*token, text);
-        if (!prefix.empty()) {
-          prefixed.assign(prefix).append(name_key(token->term));
-          if (prefixed.size() > prefix.size() && terms.name_keys.contains(prefixed)) {
-            key = token->term;
-          }
-        }
+      span.words = words_of(terms.stems(), prefixed);
+    }
+    if (span.words == 0 && !terms.name_keys().empty()) {
+      // The word the document was found by through its name key, in the
+      // other script (توكاييف for Tokayev): marked like any match.
+      const std::string_view prefix = schema::name_key_prefix(*token, text);
+      if (!prefix.empty()) {
+        prefixed.assign(prefix).append(name_key(token->term));
+        if (prefixed.size() > prefix.size()) span.words = words_of(terms.name_keys(), prefixed);
       }
     }
-    if (!key.empty()) {
-      span.matched = true;
+    if (span.words != 0) {
+      matched_any = true;
       last_match_end = token->end;
-      auto it = std::find(matched_terms.begin(), matched_terms.end(), key);
-      span.distinct_id = static_cast<std::size_t>(it - matched_terms.begin());
-      if (it == matched_terms.end()) matched_terms.emplace_back(key);
+      seen_words |= span.words;
+      for (WordMask bits = span.words; bits != 0; bits &= bits - 1) {
+        last_seen_at[static_cast<std::size_t>(std::countr_zero(bits))] = span.chars_before_begin;
+      }
+      if (!read_to_chars && (seen_words & all_words) == all_words) {
+        std::size_t first = span.chars_before_begin;
+        for (WordMask bits = all_words; bits != 0; bits &= bits - 1) {
+          first = std::min(first, last_seen_at[static_cast<std::size_t>(std::countr_zero(bits))]);
+        }
+        if (span.chars_before_end - first <= max_chars) read_to_chars = first + max_chars;
+      }
     }
     words.push_back(span);
   }
 
   // Best window: the one starting at a matched word that holds the most
-  // distinct query words, then the most matches, within max_chars. Windows
-  // slide: the end only moves forward, so the search is linear in the words.
+  // query words, then the most matches, within max_chars. Windows slide:
+  // the end only moves forward, so the search is linear in the words.
   std::size_t best_first = 0;
   std::size_t best_last = 0;  // exclusive
   long best_score = -1;
-  std::vector<std::size_t> in_window(matched_terms.size());  // matches of each distinct word
+  std::array<std::size_t, 64> in_window{};  // matches of each query word
   long distinct = 0;
   long matches = 0;
   std::size_t window_end = 0;  // the window is words [first, window_end)
   auto fits = [&](std::size_t first, std::size_t k) {
     return words[k].chars_before_end - words[first].chars_before_begin <= max_chars;
   };
+  auto count = [&](const WordSpan& word, int change) {
+    matches += change;
+    for (WordMask bits = word.words; bits != 0; bits &= bits - 1) {
+      std::size_t& n = in_window[static_cast<std::size_t>(std::countr_zero(bits))];
+      if (change < 0 && --n == 0) --distinct;
+      if (change > 0 && n++ == 0) ++distinct;
+    }
+  };
   for (std::size_t first = 0; first < words.size(); ++first) {
-    if (first > 0 && first - 1 < window_end && words[first - 1].matched) {
-      --matches;  // the word that just left the window
-      if (--in_window[words[first - 1].distinct_id] == 0) --distinct;
+    if (first > 0 && first - 1 < window_end && words[first - 1].words != 0) {
+      count(words[first - 1], -1);  // the word that just left the window
     }
     if (window_end < first) window_end = first;
-    if (!words[first].matched) continue;
+    if (words[first].words == 0) continue;
     while (window_end < words.size() && fits(first, window_end)) {
-      if (words[window_end].matched) {
-        ++matches;
-        if (in_window[words[window_end].distinct_id]++ == 0) ++distinct;
-      }
+      if (words[window_end].words != 0) count(words[window_end], +1);
       ++window_end;
     }
     const long score = distinct * 1000 + matches;
@@ -154,7 +181,7 @@ MarkedText make_snippet(AnalysisContext& analysis, std::string_view whole, Langu
     // when one is that close: "Kazakhstan, which … 1992, said …" reads
     // better than "… 1992, said …"), then the rest of the room after them.
     std::size_t last_match = best_last - 1;
-    while (!words[last_match].matched) --last_match;
+    while (words[last_match].words == 0) --last_match;
     end = words[last_match].end;
     const std::size_t used = chars_between(text, words[best_first].begin, end);
     const std::size_t room = max_chars > used ? max_chars - used : 0;
@@ -195,7 +222,7 @@ MarkedText make_snippet(AnalysisContext& analysis, std::string_view whole, Langu
   const std::size_t shift = out.text.size();
   out.text.append(text.substr(begin, end - begin));
   for (const WordSpan& word : words) {
-    if (word.matched && word.begin >= begin && word.end <= end) {
+    if (word.words != 0 && word.begin >= begin && word.end <= end) {
       out.marks.emplace_back(word.begin - begin + shift, word.end - begin + shift);
     }
   }

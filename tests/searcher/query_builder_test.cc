@@ -82,8 +82,8 @@ TEST_F(Builder, ArabicPhraseUsesFoldedTerms) {
 TEST_F(Builder, ExcludedWordsAreNotMarkedNorSpellChecked) {
   const Xapian::Query query = build("perjanjian -bilateral");
   EXPECT_TRUE(contains(query.get_description(), "AND_NOT"));
-  EXPECT_TRUE(terms_.exact.contains("perjanjian"));
-  EXPECT_FALSE(terms_.exact.contains("bilateral"));
+  EXPECT_TRUE(terms_.exact().contains("perjanjian"));
+  EXPECT_FALSE(terms_.exact().contains("bilateral"));
   ASSERT_EQ(words_.size(), 1u);
   EXPECT_EQ(words_[0].offset, 0u);
 }

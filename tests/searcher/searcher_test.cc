@@ -181,10 +181,13 @@ TEST_F(CorpusSearch, PaginationContinuesTheRanking) {
 
 TEST_F(CorpusSearch, SnippetMarksWholeArabicWordsMatchedByStem) {
   Searcher searcher({db()});
-  // الاتفاقيات (with the article) is found through the stem of اتفاقيات.
+  // 004's passage starts at الاتفاقات (with the article), found through the
+  // stem of اتفاقيات.
   const auto results = searcher.search("اتفاقيات");
-  ASSERT_FALSE(results.hits.empty());
-  const MarkedText& snippet = results.hits.front().snippet;
+  const auto hit = std::find_if(results.hits.begin(), results.hits.end(),
+                                [](const Hit& h) { return h.id == k004; });
+  ASSERT_NE(hit, results.hits.end());
+  const MarkedText& snippet = hit->snippet;
   ASSERT_FALSE(snippet.marks.empty());
   bool article_marked = false;
   for (const auto& [begin, end] : snippet.marks) {
@@ -231,6 +234,25 @@ TEST(Ranking, PagesAgreeWithTheFullRankingAcrossTheReorderedWindow) {
       EXPECT_EQ(part.hits[i].rank, offset + i + 1);
     }
   }
+}
+
+// One query word early and both together 3 KB later: the passage is the
+// later one, with both words marked.
+TEST(Snippets, ThePassageHoldsEveryQueryWordWhereTheTextHasThem) {
+  testing::TempDir dir;
+  std::string filler;
+  while (filler.size() < 3000) filler += "Boats came and went from the quay all day. ";
+  const std::string text = "The glacier melted early that year. " + filler +
+                           "At dawn the glacier light reached the lighthouse keeper. " + filler;
+  index_english_notes(dir / "db", {{"n1", text}});
+  Searcher searcher({dir / "db"});
+  const SearchResults results = searcher.search("glacier lighthouse");
+  ASSERT_EQ(results.hits.size(), 1u);
+  const MarkedText& snippet = results.hits[0].snippet;
+  std::vector<std::string> marked;
+  for (const auto& [begin, end] : snippet.marks)
+    marked.push_back(snippet.text.substr(begin, end - begin));
+  EXPECT_EQ(marked, (std::vector<std::string>{"glacier", "lighthouse"})) << snippet.text;
 }
 
 TEST_F(CorpusSearch, SnippetGivesContextBeforeTheFirstMatchFromASentenceStart) {
