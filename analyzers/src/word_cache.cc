@@ -11,7 +11,8 @@ namespace {
 constexpr std::size_t kInitialPositions = 1024;
 // Table positions per entry at least: probes stay short at a load of a half.
 constexpr std::size_t kPositionsPerEntry = 2;
-// The arena's offsets are 32-bit; a cache this large is cleared instead.
+// The arena's offsets are 32-bit (and kEmpty is not one); a cache this
+// large is cleared instead.
 constexpr std::size_t kMaxArenaBytes = std::numeric_limits<std::uint32_t>::max() / 2;
 
 std::uint32_t tag_of(std::uint64_t hash) { return static_cast<std::uint32_t>(hash >> 32); }
@@ -19,7 +20,7 @@ std::uint32_t tag_of(std::uint64_t hash) { return static_cast<std::uint32_t>(has
 }  // namespace
 
 WordCache::WordCache(std::size_t max_entries)
-    : max_entries_(max_entries), table_(kInitialPositions, 0) {}
+    : max_entries_(max_entries), table_(kInitialPositions, Entry{0, kEmpty, 0, 0}) {}
 
 std::uint64_t WordCache::hash_of(std::string_view key) {
   return std::hash<std::string_view>{}(key);
@@ -29,9 +30,8 @@ std::size_t WordCache::position_of(std::uint64_t hash, std::string_view key) con
   const std::size_t mask = table_.size() - 1;
   const std::uint32_t tag = tag_of(hash);
   for (std::size_t at = hash & mask;; at = (at + 1) & mask) {
-    const std::uint32_t number = table_[at];
-    if (number == 0) return at;
-    const Entry& entry = entries_[number - 1];
+    const Entry& entry = table_[at];
+    if (entry.offset == kEmpty) return at;
     if (entry.hash == tag && std::string_view(arena_).substr(entry.offset, entry.key_size) == key) {
       return at;
     }
@@ -43,9 +43,9 @@ std::string_view WordCache::value_of(const Entry& entry) const {
 }
 
 std::optional<std::string_view> WordCache::find(std::string_view key) const {
-  const std::uint32_t number = table_[position_of(hash_of(key), key)];
-  if (number == 0) return std::nullopt;
-  return value_of(entries_[number - 1]);
+  const Entry& entry = table_[position_of(hash_of(key), key)];
+  if (entry.offset == kEmpty) return std::nullopt;
+  return value_of(entry);
 }
 
 std::string_view WordCache::insert(std::string_view key, std::string_view value) {
@@ -56,19 +56,18 @@ std::string_view WordCache::insert(std::string_view key, std::string_view value)
     const std::string own_value(value);
     return insert(own_key, own_value);
   }
-  if (entries_.size() >= max_entries_ ||
-      arena_.size() + key.size() + value.size() > kMaxArenaBytes) {
+  if (size_ >= max_entries_ || arena_.size() + key.size() + value.size() > kMaxArenaBytes) {
     clear();
   }
-  if ((entries_.size() + 1) * kPositionsPerEntry > table_.size()) grow();
+  if ((size_ + 1) * kPositionsPerEntry > table_.size()) grow();
   const std::uint64_t hash = hash_of(key);
-  const Entry& entry =
-      entries_.emplace_back(Entry{.hash = tag_of(hash),
-                                  .offset = static_cast<std::uint32_t>(arena_.size()),
-                                  .key_size = static_cast<std::uint32_t>(key.size()),
-                                  .value_size = static_cast<std::uint32_t>(value.size())});
+  Entry& entry = table_[position_of(hash, key)];
+  entry = Entry{.hash = tag_of(hash),
+                .offset = static_cast<std::uint32_t>(arena_.size()),
+                .key_size = static_cast<std::uint32_t>(key.size()),
+                .value_size = static_cast<std::uint32_t>(value.size())};
   arena_.append(key).append(value);
-  table_[position_of(hash, key)] = static_cast<std::uint32_t>(entries_.size());
+  ++size_;
   return value_of(entry);
 }
 
@@ -79,18 +78,19 @@ bool WordCache::in_arena(std::string_view text) const {
 }
 
 void WordCache::grow() {
-  table_.assign(table_.size() * 2, 0);
-  for (std::size_t i = 0; i < entries_.size(); ++i) {
-    const Entry& entry = entries_[i];
+  std::vector<Entry> old(table_.size() * 2, Entry{0, kEmpty, 0, 0});
+  old.swap(table_);
+  for (const Entry& entry : old) {
+    if (entry.offset == kEmpty) continue;
     const std::string_view key = std::string_view(arena_).substr(entry.offset, entry.key_size);
-    table_[position_of(hash_of(key), key)] = static_cast<std::uint32_t>(i + 1);
+    table_[position_of(hash_of(key), key)] = entry;
   }
 }
 
 void WordCache::clear() {
   // The table keeps its size: a full cache refills to the same size.
-  std::fill(table_.begin(), table_.end(), 0);
-  entries_.clear();
+  std::fill(table_.begin(), table_.end(), Entry{0, kEmpty, 0, 0});
+  size_ = 0;
   arena_.clear();
 }
 
