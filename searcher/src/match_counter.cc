@@ -86,7 +86,8 @@ std::size_t postings_to_read(const Xapian::Database& db, const Xapian::Query& qu
 
 class SetEvaluator {
  public:
-  explicit SetEvaluator(const Xapian::Database& db) : db_(db), last_(db.get_lastdocid()) {}
+  SetEvaluator(const Xapian::Database& db, const Xapian::MSet& ranked)
+      : db_(db), ranked_(ranked), last_(db.get_lastdocid()) {}
 
   // False when a part counted by Xapian's matcher was not counted exactly.
   bool exact() const { return exact_; }
@@ -162,6 +163,11 @@ class SetEvaluator {
   }
 
   void add_postings(const std::string& term, DocSet& set) {
+    // Most of an expanded word's terms are in no document (its stem in the
+    // other languages, keys and translations the index lacks): the ranked
+    // match has already looked them up, and opening them again costs a
+    // B-tree lookup each.
+    if (!term.empty() && ranked_.get_termfreq(term) == 0) return;
     const Xapian::PostingIterator end = db_.postlist_end(term);
     for (Xapian::PostingIterator it = db_.postlist_begin(term); it != end; ++it) set.add(*it);
   }
@@ -183,6 +189,7 @@ class SetEvaluator {
   }
 
   const Xapian::Database& db_;
+  const Xapian::MSet& ranked_;
   Xapian::docid last_;
   bool exact_ = true;
 };
@@ -200,7 +207,7 @@ std::optional<MatchCounts> count_matches_exactly(const Xapian::Database& db,
   constexpr std::size_t kMaxIdsPerPosting = 64;
   if (db.get_lastdocid() / kMaxIdsPerPosting > max_postings) return std::nullopt;
   if (postings_to_read(db, query, ranked) > max_postings) return std::nullopt;
-  SetEvaluator evaluator(db);
+  SetEvaluator evaluator(db, ranked);
   const DocSet matched = evaluator.matches(query);
   if (!evaluator.exact()) return std::nullopt;
   MatchCounts counts;
