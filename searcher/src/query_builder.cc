@@ -64,8 +64,9 @@ Xapian::Query QueryBuilder::word(std::string_view raw_word, QueryTerms& terms,
   // in another language holds the translation, and it says what the
   // document is about as much as the same-language title does.
   std::vector<Xapian::Query> title_terms;
+  std::set<std::string, std::less<>> titled;  // two translations may share a word
   for (const std::string& w : title_words) {
-    title_terms.emplace_back(std::string(schema::kTitlePrefix) + w);
+    if (titled.insert(w).second) title_terms.emplace_back(std::string(schema::kTitlePrefix) + w);
   }
   const Xapian::Query title(
       Xapian::Query::OP_SCALE_WEIGHT,
