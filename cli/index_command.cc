@@ -75,8 +75,9 @@ Command add_index_command(CLI::App& app) {
                   "Skip files larger than this many bytes (default 64 MiB)");
   CLI::Option* batch = sub->add_option(
       "--batch", options->batch_documents,
-      "Commit after every this many documents, also when loading a new index (which is "
-      "otherwise loaded through parallel shards and committed once at the end)");
+      "Commit after every this many documents (default: every 2 MB of text or 5000 "
+      "documents), also when loading a new index (which is otherwise loaded through "
+      "parallel shards and committed once at the end)");
   batch->check(CLI::PositiveNumber);
   sub->add_option("-j,--jobs", options->jobs,
                   "Threads that analyse and write a new index (one shard each)")
@@ -96,6 +97,9 @@ Command add_index_command(CLI::App& app) {
             index_options.max_file_bytes = options->max_size;
             index_options.batch_documents = options->batch_documents;
             index_options.bulk_load = batch->count() == 0;
+            // Asked for N documents a commit: text bounds the batch only as
+            // far as memory needs it.
+            if (batch->count() > 0) index_options.batch_bytes = kMaxBatchBytes;
             index_options.jobs = options->jobs;
             index_options.memory_budget_bytes = options->memory_mb << 20;
             // Check every path before the index is touched: a typo must not
