@@ -208,6 +208,34 @@ TEST(Indexer, JsonlReplacesById) {
   EXPECT_EQ(db.get_termfreq("first"), 0u);
 }
 
+// Updates to an index commit every 2 MB of text by default (Xapian's writer
+// is fastest with small batches); a bound in documents alone is one batch.
+TEST(Indexer, UpdatesCommitEveryFewMegabytesOfText) {
+  TempDir dir;
+  const std::string db = dir / "db";
+  index_paths(db, {LISAN_CORPUS_DIR});  // a non-empty index: the update path
+  std::string text;
+  while (text.size() < 200'000) text += "the river flows past the old town and the hills. ";
+  auto add_six_megabytes = [&](const IndexOptions& options, const std::string& prefix) {
+    const Xapian::rev before = Xapian::Database(db).get_revision();
+    Indexer indexer(db, options);
+    for (int i = 0; i < 30; ++i) {
+      indexer.add_document({.id = prefix + std::to_string(i),
+                            .text = text,
+                            .title = "",
+                            .url = "",
+                            .language = Language::kEnglish});
+    }
+    indexer.finish();
+    return Xapian::Database(db).get_revision() - before;
+  };
+  EXPECT_GE(add_six_megabytes(IndexOptions{}, "a"), 3u);
+  IndexOptions by_documents;
+  by_documents.batch_documents = 1000;
+  by_documents.batch_bytes = kMaxBatchBytes;
+  EXPECT_EQ(add_six_megabytes(by_documents, "b"), 1u);
+}
+
 TEST(Indexer, SecondWriterGetsAClearLockError) {
   TempDir dir;
   Indexer first(dir / "db");
