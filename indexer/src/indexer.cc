@@ -470,11 +470,14 @@ struct Indexer::Impl {
         problem(where, record->error + "; line skipped", SkipReason::kInvalidRecord);
         continue;
       }
-      add_source_document(*record->document, where);
+      add_source_document(*record->document, where, record->repaired_utf8);
     }
   }
 
-  void add_source_document(const SourceDocument& source_doc, const std::string& where) {
+  // `repaired` counts invalid UTF-8 already replaced in the document's source
+  // (a JSONL line), reported with the document's own.
+  void add_source_document(const SourceDocument& source_doc, const std::string& where,
+                           std::size_t repaired = 0) {
     if (!owns(source_doc.id)) return;
     if (internal::is_blank(source_doc.text) && internal::is_blank(source_doc.title)) {
       problem(where, "empty text; skipped", SkipReason::kEmpty);
@@ -483,8 +486,9 @@ struct Indexer::Impl {
     internal::PreparedDocument doc;
     doc.stored.id = source_doc.id;
     doc.stored.size = source_doc.text.size();
-    std::size_t repaired = 0;
-    doc.stored.text = repair_utf8(source_doc.text, &repaired);
+    std::size_t repaired_text = 0;
+    doc.stored.text = repair_utf8(source_doc.text, &repaired_text);
+    repaired += repaired_text;
     doc.stored.title = std::string(internal::shorten_title(repair_utf8(source_doc.title)));
     doc.stored.url = repair_utf8(source_doc.url);
     if (repaired > 0) {

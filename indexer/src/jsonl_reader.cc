@@ -3,6 +3,7 @@
 #include <simdjson.h>
 
 #include "json_parser.h"
+#include "lisan/analyzers/utf8.h"
 #include "text_file.h"
 
 namespace lisan::internal {
@@ -33,8 +34,17 @@ bool is_null(simdjson::dom::element value) {
 // included, as strictly.
 JsonlRecord parse_object(std::string_view line, std::uint64_t line_number) {
   simdjson::dom::element root;
-  if (thread_json_parser().parse(line.data(), line.size()).get(root) != simdjson::SUCCESS) {
-    return reject(line_number, "not valid JSON");
+  if (const simdjson::error_code error =
+          thread_json_parser().parse(line.data(), line.size()).get(root);
+      error != simdjson::SUCCESS) {
+    if (error != simdjson::UTF8_ERROR) return reject(line_number, "not valid JSON");
+    // A text with a few bad bytes is repaired, not lost, as in text files;
+    // the bytes can only be inside strings for the line to be JSON at all.
+    std::size_t repaired = 0;
+    const std::string valid = repair_utf8(line, &repaired);
+    JsonlRecord record = parse_object(valid, line_number);
+    record.repaired_utf8 = repaired;
+    return record;
   }
   simdjson::dom::object object;
   if (root.get(object) != simdjson::SUCCESS) return reject(line_number, "not a JSON object");

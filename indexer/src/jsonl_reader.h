@@ -16,6 +16,9 @@ struct JsonlRecord {
   std::uint64_t line = 0;                  // 1-based line number
   std::optional<SourceDocument> document;  // empty: the line was rejected
   std::string error;                       // why, when rejected
+  // Invalid UTF-8 sequences of the line replaced by U+FFFD so that it
+  // parsed: the document is kept, the repair reported.
+  std::size_t repaired_utf8 = 0;
 };
 
 class JsonlReader {

@@ -120,6 +120,21 @@ TEST(IndexCli, JsonlFromStandardInputWithABadLine) {
   EXPECT_NE(result.err.find("2 added"), std::string::npos) << result.err;
 }
 
+TEST(IndexCli, JsonlLineWithBadBytesIsIndexedRepairedAndReported) {
+  TempDir dir;
+  const std::string input =
+      "{\"id\": \"one\", \"text\": \"Hubungan diplomatik \xFF dengan Israel\"}\n"
+      "{\"id\": \"two\", \"text\": \"Diplomatic relations with Israel\"}\n";
+  const auto result = run_lisan({"index", "--db", dir / "db", "-"}, input);
+  EXPECT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_NE(result.err.find("<stdin>:1: 1 invalid UTF-8 sequence(s) replaced by U+FFFD"),
+            std::string::npos)
+      << result.err;
+  EXPECT_NE(result.err.find("2 added"), std::string::npos) << result.err;
+  const auto found = run_lisan({"search", "--db", dir / "db", "diplomatik"});
+  EXPECT_NE(found.out.find("one"), std::string::npos) << found.out;
+}
+
 TEST(SearchCli, MissingIndexIsAClearErrorWithExitOne) {
   TempDir dir;
   const auto result = run_lisan({"search", "--db", dir / "none", "anything"});

@@ -1,10 +1,10 @@
 #include "jsonl_reader.h"
 
-#include "json_parser.h"
-
 #include <gtest/gtest.h>
 
 #include <sstream>
+
+#include "json_parser.h"
 
 namespace lisan::internal {
 namespace {
@@ -85,11 +85,11 @@ TEST(JsonlReader, UnescapesStringsAndRefusesWhatIsNotStrictJson) {
   EXPECT_EQ(escaped.document->text, "\u0627\u0644 line\nbreak \U0001F600");
   EXPECT_EQ(escaped.document->title, "");
   for (const char* bad : {
-           "{\"id\": \"a\", \"text\": \"t\",}",           // trailing comma
-           "{\"id\": \"a\", \"text\": \"t\"} extra",      // text after the object
-           "{\"id\": \"a\", \"text\": \"\xFF\xFE\"}",   // ill-formed UTF-8
-           "{\"id\": \"a\", \"text\": \"\\ud800\"}",   // lone surrogate
-           "{'id': 'a', 'text': 't'}",                   // not JSON quotes
+           "{\"id\": \"a\", \"text\": \"t\",}",       // trailing comma
+           "{\"id\": \"a\", \"text\": \"t\"} extra",  // text after the object
+           "{\"id\": \"a\", \"text\": \"t\xFF\"",     // ill-formed UTF-8, and cut short
+           "{\"id\": \"a\", \"text\": \"\\ud800\"}",  // lone surrogate
+           "{'id': 'a', 'text': 't'}",                // not JSON quotes
        }) {
     const JsonlRecord record = parse_jsonl_line(bad, 9);
     EXPECT_FALSE(record.document) << bad;
@@ -97,10 +97,21 @@ TEST(JsonlReader, UnescapesStringsAndRefusesWhatIsNotStrictJson) {
   }
   EXPECT_EQ(parse_jsonl_line(R"({"id": 1.5, "text": "t"})", 1).error,
             "\"id\" is not a non-empty string");
-  EXPECT_EQ(parse_jsonl_line(R"({"id": "a", "text": ["t"]})", 1).error,
-            "\"text\" is not a string");
+  EXPECT_EQ(parse_jsonl_line(R"({"id": "a", "text": ["t"]})", 1).error, "\"text\" is not a string");
   EXPECT_EQ(parse_jsonl_line(R"({"id": "a", "text": "t", "url": 3})", 1).error,
             "\"url\" is not a string");
+}
+
+// Bad bytes in a line's strings are replaced by U+FFFD and counted: the
+// document is kept, as a text file with a few bad bytes is.
+TEST(JsonlReader, InvalidUtf8InStringsIsRepairedAndCounted) {
+  const JsonlRecord record =
+      parse_jsonl_line("{\"id\": \"a\", \"text\": \"ok \xFF\xFE here\", \"title\": \"t\xC3\"}", 4);
+  ASSERT_TRUE(record.document) << record.error;
+  EXPECT_EQ(record.document->text, "ok \uFFFD\uFFFD here");
+  EXPECT_EQ(record.document->title, "t\uFFFD");
+  EXPECT_EQ(record.repaired_utf8, 3u);
+  EXPECT_EQ(parse_jsonl_line(R"({"id": "a", "text": "fine"})", 1).repaired_utf8, 0u);
 }
 
 // A parse of a huge line must not leave its buffers with the thread.
