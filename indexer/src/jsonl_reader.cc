@@ -32,17 +32,18 @@ bool is_null(simdjson::dom::element value) {
 // building a tree of its own (re-indexing an unchanged JSONL corpus is mostly
 // parsing, docs/PERFORMANCE.md), and validates the whole line, UTF-8
 // included, as strictly.
-JsonlRecord parse_object(std::string_view line, std::uint64_t line_number) {
+// `repair`: on invalid UTF-8, parse the line again with it repaired (once).
+JsonlRecord parse_object(std::string_view line, std::uint64_t line_number, bool repair = true) {
   simdjson::dom::element root;
   if (const simdjson::error_code error =
           thread_json_parser().parse(line.data(), line.size()).get(root);
       error != simdjson::SUCCESS) {
-    if (error != simdjson::UTF8_ERROR) return reject(line_number, "not valid JSON");
+    if (error != simdjson::UTF8_ERROR || !repair) return reject(line_number, "not valid JSON");
     // A text with a few bad bytes is repaired, not lost, as in text files;
     // the bytes can only be inside strings for the line to be JSON at all.
     std::size_t repaired = 0;
     const std::string valid = repair_utf8(line, &repaired);
-    JsonlRecord record = parse_object(valid, line_number);
+    JsonlRecord record = parse_object(valid, line_number, false);
     record.repaired_utf8 = repaired;
     return record;
   }
