@@ -82,6 +82,17 @@ MarkedText make_snippet(AnalysisContext& analysis, std::string_view whole, Langu
   WordMask seen_words = 0;
   std::array<std::size_t, 64> last_seen_at{};  // chars_before_begin of each word's last match
   std::optional<std::size_t> read_to_chars;
+  // A Latin query word has keys of Arabic-script words (XKA…): the
+  // capitalised words of a Latin text need no key made.
+  auto any_key_with = [&terms](std::string_view prefix) {
+    const auto it = terms.name_keys().lower_bound(prefix);
+    return it != terms.name_keys().end() && it->first.starts_with(prefix);
+  };
+  const bool arabic_keys = any_key_with(schema::kArabicNameKeyPrefix);
+  const bool latin_keys = any_key_with(schema::kLatinNameKeyPrefix);
+  auto has_keys_of = [&](std::string_view prefix) {
+    return prefix == schema::kArabicNameKeyPrefix ? arabic_keys : latin_keys;
+  };
   TokenStream tokens = analysis.analyze(text, lang);
   while (const Token* token = tokens.next()) {
     if (token->begin >= kSnippetScanBytes && matched_any &&
@@ -103,9 +114,10 @@ MarkedText make_snippet(AnalysisContext& analysis, std::string_view whole, Langu
     }
     if (span.words == 0 && !terms.name_keys().empty()) {
       // The word the document was found by through its name key, in the
-      // other script (توكاييف for Tokayev): marked like any match.
+      // other script (توكاييف for Tokayev): marked like any match. Only
+      // words of a script the query has keys for are keyed.
       const std::string_view prefix = schema::name_key_prefix(*token, text);
-      if (!prefix.empty()) {
+      if (!prefix.empty() && has_keys_of(prefix)) {
         prefixed.assign(prefix).append(name_key(token->term));
         if (prefixed.size() > prefix.size()) span.words = words_of(terms.name_keys(), prefixed);
       }
