@@ -71,7 +71,7 @@ TokenStream::TokenStream(AnalysisContext::Impl& impl, std::string_view text, Lan
   // Offsets are int32 in ICU; longer texts are analysed up to that bound (the
   // indexer refuses such documents long before).
   if (text_.size() > static_cast<std::size_t>(INT32_MAX)) text_ = text_.substr(0, INT32_MAX);
-  invalid_utf8_ = count_invalid_utf8(text_);
+  source_ = text_;
   UErrorCode status = U_ZERO_ERROR;
   // utext_openUTF8 reuses the context's UText: no allocation per document.
   // ICU reads ill-formed bytes as U+FFFD, which is never part of a word.
@@ -80,6 +80,8 @@ TokenStream::TokenStream(AnalysisContext::Impl& impl, std::string_view text, Lan
   if (U_FAILURE(status)) text_ = {};  // analyse nothing rather than fail
   begin_ = text_.empty() ? -1 : impl_->words->first();
 }
+
+std::size_t TokenStream::invalid_utf8() const noexcept { return count_invalid_utf8(source_); }
 
 const Token* TokenStream::next() {
   if (begin_ < 0) return nullptr;

@@ -87,17 +87,18 @@ class TokenStream {
   /// until the following call.
   const Token* next();
 
-  /// Ill-formed UTF-8 sequences in the text (counted when the stream starts).
-  std::size_t invalid_utf8() const noexcept { return invalid_utf8_; }
+  /// Ill-formed UTF-8 sequences in the text, counted when asked (a pass over
+  /// the whole text, which streams that never ask do not pay for).
+  std::size_t invalid_utf8() const noexcept;
 
  private:
   friend class AnalysisContext;
   TokenStream(AnalysisContext::Impl& impl, std::string_view text, Language lang);
 
   AnalysisContext::Impl* impl_;
+  std::string_view source_;  // the text given (text_ is emptied if ICU refuses it)
   std::string_view text_;
   Language lang_;
-  std::size_t invalid_utf8_ = 0;
   std::int32_t begin_ = 0;
   std::uint32_t position_ = 0;
   Token token_;
