@@ -2,6 +2,7 @@
 
 #include <charconv>
 #include <filesystem>
+#include <fstream>
 
 #include "lisan/analyzers/error.h"
 
@@ -38,7 +39,35 @@ Xapian::Database open_remote(const std::string& source) {
   return Xapian::Remote::open(host, port, kRemoteTimeoutMs, kRemoteConnectTimeoutMs);
 }
 
+// A stub's lines, as Xapian reads them: a database type and its address.
+bool stub_lists_only_local_databases(const std::filesystem::path& stub) {
+  std::ifstream in(stub);
+  std::string line;
+  bool any = false;
+  while (std::getline(in, line)) {
+    const std::size_t start = line.find_first_not_of(" \t");
+    if (start == std::string::npos || line[start] == '#') continue;
+    const std::string_view entry = std::string_view(line).substr(start);
+    if (!entry.starts_with("auto ") && !entry.starts_with("glass ")) return false;
+    any = true;
+  }
+  return any && !in.bad();
+}
+
 }  // namespace
+
+bool is_local_source(const std::string& source) {
+  if (source.starts_with(kTcpScheme)) return false;
+  namespace fs = std::filesystem;
+  std::error_code error;
+  const fs::path path(source);
+  if (fs::is_directory(path, error)) {
+    if (fs::exists(path / "iamglass", error)) return true;
+    return fs::exists(path / "XAPIANDB", error) &&
+           stub_lists_only_local_databases(path / "XAPIANDB");
+  }
+  return fs::is_regular_file(path, error) && stub_lists_only_local_databases(path);
+}
 
 Xapian::Database open_database(const std::string& source) {
   if (source.starts_with(kTcpScheme)) return open_remote(source);

@@ -18,4 +18,10 @@ namespace lisan::internal {
 // with_index_errors).
 Xapian::Database open_database(const std::string& source);
 
+// True when `source` is local: an index folder, or a stub (a file, or a
+// sharded index's folder) whose every line is a local database ("auto" or
+// "glass" and a path). A local database can be read posting list by posting
+// list at a search's pace; a remote one would send whole lists.
+bool is_local_source(const std::string& source);
+
 }  // namespace lisan::internal

@@ -50,21 +50,6 @@ class DocSet {
   std::vector<std::uint64_t> words_;
 };
 
-// Marks each match of a query it runs on, for the parts sets cannot express.
-class MatchRecorder : public Xapian::MatchSpy {
- public:
-  explicit MatchRecorder(DocSet& into) : into_(into) {}
-  void operator()(const Xapian::Document& doc, double /*weight*/) override {
-    into_.add(doc.get_docid());
-    ++seen_;
-  }
-  Xapian::doccount seen() const { return seen_; }
-
- private:
-  DocSet& into_;
-  Xapian::doccount seen_ = 0;
-};
-
 // The postings a count of `query` reads, from the term frequencies the
 // ranked match already looked up.
 std::size_t postings_to_read(const Xapian::Database& db, const Xapian::Query& query,
@@ -177,12 +162,14 @@ class SetEvaluator {
     Xapian::Enquire enquire(db_);
     enquire.set_query(query);
     enquire.set_weighting_scheme(Xapian::BoolWeight());
-    MatchRecorder recorder(set);
-    enquire.add_matchspy(&recorder);
-    // Its cost is bounded by its terms' postings, counted in postings_to_read.
-    const Xapian::MSet mset = enquire.get_mset(0, 0, db_.get_doccount());
+    // Every match, from the match set rather than a match spy, which in a
+    // database of several sees each one's own document ids. Its cost is
+    // bounded by its terms' postings, counted in postings_to_read.
+    const Xapian::doccount all = db_.get_doccount();
+    const Xapian::MSet mset = enquire.get_mset(0, all, all);
+    for (Xapian::MSetIterator it = mset.begin(); it != mset.end(); ++it) set.add(*it);
     if (mset.get_matches_lower_bound() != mset.get_matches_upper_bound() ||
-        recorder.seen() != mset.get_matches_lower_bound()) {
+        mset.size() != mset.get_matches_lower_bound()) {
       exact_ = false;
     }
     return set;

@@ -27,8 +27,8 @@ struct MatchCounts {
 // value ranges and the other operators sets cannot express are counted by
 // Xapian's matcher, on their own.
 //
-// `db` must be one local database (document ids are the index's own),
-// `ranked` a match of `query` on it (its term frequencies tell the cost
+// `db` must be local, one database or several (their posting lists are read
+// whole), `ranked` a match of `query` on it (its term frequencies tell the cost
 // before any posting is read) and `table` read from `db`. Returns nullopt,
 // and the caller counts another way, when the count would read more than
 // `max_postings` postings.

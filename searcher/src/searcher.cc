@@ -201,9 +201,10 @@ void count_matches(const Xapian::MSet& mset, Xapian::doccount seen,
 }
 
 // Counts the matches of `query` and their languages, without weights;
-// `ranked` is the ranked match of the query.
+// `ranked` is the ranked match of the query. `table` (of local databases) is
+// used as such by the set count, and by a match spy when `single_db`.
 void count_matches(const Xapian::Database& db, const Xapian::Query& query,
-                   const Xapian::MSet& ranked, const internal::LanguageTable* table,
+                   const Xapian::MSet& ranked, const internal::LanguageTable* table, bool single_db,
                    SearchResults& results) {
   if (table != nullptr) {
     if (std::optional<internal::MatchCounts> exact =
@@ -217,7 +218,7 @@ void count_matches(const Xapian::Database& db, const Xapian::Query& query,
   Xapian::Enquire counter(db);
   counter.set_query(query);
   counter.set_weighting_scheme(Xapian::BoolWeight());
-  if (table != nullptr) {
+  if (table != nullptr && single_db) {
     internal::LanguageCounter languages(*table);
     counter.add_matchspy(&languages);
     const Xapian::MSet counted = counter.get_mset(0, 0, kExactCountsUpTo);
@@ -236,11 +237,16 @@ void count_matches(const Xapian::Database& db, const Xapian::Query& query,
 }
 
 // True when `paths` is one local index folder: the only case where a match
-// spy sees the document ids of the whole database.
+// spy sees the document ids of the whole database (in a database of several,
+// it sees each one's own).
 bool is_single_local_index(const std::vector<std::string>& paths) {
   std::error_code error;
   return paths.size() == 1 && std::filesystem::is_directory(paths.front(), error) &&
          std::filesystem::exists(std::filesystem::path(paths.front()) / "iamglass", error);
+}
+
+bool are_all_local(const std::vector<std::string>& paths) {
+  return std::all_of(paths.begin(), paths.end(), internal::is_local_source);
 }
 
 // Charges the time since the last lap to one stage of SearchTimings.
@@ -263,16 +269,17 @@ struct Searcher::Impl {
   Xapian::Database db;
   AnalysisContext analysis;
   SuggestionCache suggestions;  // for `db` at the revision it was opened at
-  // Read at the second search of a single local index: reading it is a
-  // pass over every document's language term, which grows with the index
-  // while a query's counting is bounded, so a one-query `lisan search`
-  // never pays for it. Dropped when `db` is reopened.
-  bool single_local = false;
+  // Read at the second search of local indexes: reading it is a pass over
+  // every document's language term, which grows with the index while a
+  // query's counting is bounded, so a one-query `lisan search` never pays
+  // for it. Dropped when `db` is reopened.
+  bool local = false;
+  bool single_local = false;  // one index folder (match_counter.h, LanguageCounter)
   std::uint64_t searches = 0;
   std::optional<internal::LanguageTable> languages;
 
   const internal::LanguageTable* language_table() {
-    if (!single_local || searches < 2) return nullptr;
+    if (!local || searches < 2) return nullptr;
     if (!languages) languages.emplace(db);
     return &*languages;
   }
@@ -282,6 +289,7 @@ Searcher::Searcher(const std::vector<std::string>& db_paths) : impl_(std::make_u
   if (db_paths.empty()) throw InvalidArgument("no index given to search");
   impl_->paths = db_paths;
   impl_->single_local = is_single_local_index(db_paths);
+  impl_->local = are_all_local(db_paths);
   for (const std::string& path : db_paths) {
     internal::with_index_errors(path, [&] {
       Xapian::Database shard = internal::open_database(path);
@@ -355,7 +363,7 @@ SearchResults Searcher::search(std::string_view query, const SearchOptions& opti
     // documents that cannot reach the page), 14 % of the one-word median
     // on the bench corpus; as sets of document ids where the language table
     // is at hand, a further 40 % of the match (docs/PERFORMANCE.md).
-    count_matches(impl_->db, xquery, mset, impl_->language_table(), results);
+    count_matches(impl_->db, xquery, mset, impl_->language_table(), impl_->single_local, results);
     clock.lap(results.timings.match);
     std::vector<Xapian::MSetIterator> order;
     for (Xapian::MSetIterator it = mset.begin(); it != mset.end(); ++it) order.push_back(it);

@@ -95,7 +95,7 @@ struct SearchResults {
   std::map<std::string, std::uint64_t> language_facets;
   /// True when `total` and `language_facets` are estimates. The searcher
   /// counts every match when the query's terms hold at most 100,000
-  /// postings and the Searcher has searched its one local index before (its
+  /// postings and the Searcher has searched its local indexes before (its
   /// second search reads a table of every document's language); otherwise
   /// it counts up to 10,000 matches exactly and, when there are more,
   /// estimates the total and scales the language counts of those it saw.
