@@ -19,13 +19,7 @@ LanguageTable::LanguageTable(const Xapian::Database& db) : by_doc_(db.get_lastdo
 }
 
 void LanguageCounter::operator()(const Xapian::Document& doc, double /*weight*/) {
-  ++total_;
-  if (const std::uint8_t number = table_.number_of(doc.get_docid()); number != 0) {
-    ++by_number_[number];
-    return;
-  }
-  const std::string code = doc.get_value(schema::kLanguageSlot);
-  if (!code.empty()) ++not_in_table_[code];
+  add(doc.get_docid(), [&] { return doc.get_value(schema::kLanguageSlot); });
 }
 
 std::map<std::string, Xapian::doccount> LanguageCounter::counts() const {

@@ -33,14 +33,27 @@ class LanguageTable {
 };
 
 // Counts matches by language through a LanguageTable, reading the language
-// value only of documents the table has not seen. Only for a single local
-// database: a match spy sees each sub-database's own document ids, and a
-// remote one cannot run it.
+// value only of documents the table has not seen. As a match spy, only for a
+// single local database: a spy sees each sub-database's own document ids,
+// and a remote one cannot run it.
 class LanguageCounter : public Xapian::MatchSpy {
  public:
   explicit LanguageCounter(const LanguageTable& table) : table_(table) {}
 
   void operator()(const Xapian::Document& doc, double weight) override;
+
+  // Counts document `did`; `stored_language()` gives its language value,
+  // called only when the table has not seen it.
+  template <typename StoredLanguage>
+  void add(Xapian::docid did, StoredLanguage stored_language) {
+    ++total_;
+    if (const std::uint8_t number = table_.number_of(did); number != 0) {
+      ++by_number_[number];
+      return;
+    }
+    const std::string code = stored_language();
+    if (!code.empty()) ++not_in_table_[code];
+  }
 
   Xapian::doccount total() const { return total_; }
   // The count of each language seen.

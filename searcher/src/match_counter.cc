@@ -1,6 +1,5 @@
 #include "match_counter.h"
 
-#include <array>
 #include <bit>
 #include <cstdint>
 #include <vector>
@@ -197,24 +196,11 @@ std::optional<MatchCounts> count_matches_exactly(const Xapian::Database& db,
   SetEvaluator evaluator(db, ranked);
   const DocSet matched = evaluator.matches(query);
   if (!evaluator.exact()) return std::nullopt;
-  MatchCounts counts;
-  std::array<Xapian::doccount, 256> by_number{};
+  LanguageCounter languages(table);
   matched.for_each([&](Xapian::docid did) {
-    ++counts.total;
-    if (const std::uint8_t number = table.number_of(did); number != 0) {
-      ++by_number[number];
-      return;
-    }
-    // Not in the table (it was read from an older revision): the stored value.
-    const std::string code = db.get_document(did).get_value(schema::kLanguageSlot);
-    if (!code.empty()) ++counts.languages[code];
+    languages.add(did, [&] { return db.get_document(did).get_value(schema::kLanguageSlot); });
   });
-  for (std::size_t number = 1; number < by_number.size(); ++number) {
-    if (by_number[number] != 0) {
-      counts.languages[table.code(static_cast<std::uint8_t>(number))] += by_number[number];
-    }
-  }
-  return counts;
+  return MatchCounts{.total = languages.total(), .languages = languages.counts()};
 }
 
 }  // namespace lisan::internal
