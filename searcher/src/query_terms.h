@@ -2,6 +2,8 @@
 // and to list a hit's matched terms.
 #pragma once
 
+#include <bit>
+#include <cstddef>
 #include <cstdint>
 #include <map>
 #include <string>
@@ -14,6 +16,12 @@ namespace lisan::internal {
 // phrase (a term of two words, such as a translation both share, has both
 // bits). Words past the 64th share the last bit.
 using WordMask = std::uint64_t;
+
+// Calls visit(i) for each query word i in `words`.
+template <typename Visit>
+void for_each_word(WordMask words, Visit visit) {
+  for (; words != 0; words &= words - 1) visit(static_cast<std::size_t>(std::countr_zero(words)));
+}
 
 class QueryTerms {
  public:

@@ -274,7 +274,7 @@ struct Searcher::Impl {
   // query's counting is bounded, so a one-query `lisan search` never pays
   // for it. Dropped when `db` is reopened.
   bool local = false;
-  bool single_local = false;  // one index folder (match_counter.h, LanguageCounter)
+  bool single_local = false;  // one index folder: LanguageCounter may spy on its matches
   std::uint64_t searches = 0;
   std::optional<internal::LanguageTable> languages;
 

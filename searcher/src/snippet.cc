@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <array>
-#include <bit>
 #include <optional>
 #include <string>
 #include <vector>
@@ -72,14 +71,13 @@ MarkedText make_snippet(AnalysisContext& analysis, std::string_view whole, Langu
     return chars;
   };
   bool read_all = true;
-  bool matched_any = false;
   std::size_t last_match_end = 0;
   // Once a run of max_chars holds every query word, no passage can hold
   // more words: reading stops when the words that could share that run's
   // passage are read. Most hits show their words in the first sentences,
   // and this reads a third of what the scan limit alone did.
   const WordMask all_words = terms.words();
-  WordMask seen_words = 0;
+  WordMask seen_words = 0;                     // also: 0 while nothing has matched
   std::array<std::size_t, 64> last_seen_at{};  // chars_before_begin of each word's last match
   std::optional<std::size_t> read_to_chars;
   // A Latin query word has keys of Arabic-script words (XKA…): the
@@ -95,7 +93,7 @@ MarkedText make_snippet(AnalysisContext& analysis, std::string_view whole, Langu
   };
   TokenStream tokens = analysis.analyze(text, lang);
   while (const Token* token = tokens.next()) {
-    if (token->begin >= kSnippetScanBytes && matched_any &&
+    if (token->begin >= kSnippetScanBytes && seen_words != 0 &&
         token->begin - last_match_end > max_chars * kMaxBytesPerChar) {
       read_all = false;
       break;
@@ -123,17 +121,12 @@ MarkedText make_snippet(AnalysisContext& analysis, std::string_view whole, Langu
       }
     }
     if (span.words != 0) {
-      matched_any = true;
       last_match_end = token->end;
       seen_words |= span.words;
-      for (WordMask bits = span.words; bits != 0; bits &= bits - 1) {
-        last_seen_at[static_cast<std::size_t>(std::countr_zero(bits))] = span.chars_before_begin;
-      }
+      for_each_word(span.words, [&](std::size_t w) { last_seen_at[w] = span.chars_before_begin; });
       if (!read_to_chars && (seen_words & all_words) == all_words) {
         std::size_t first = span.chars_before_begin;
-        for (WordMask bits = all_words; bits != 0; bits &= bits - 1) {
-          first = std::min(first, last_seen_at[static_cast<std::size_t>(std::countr_zero(bits))]);
-        }
+        for_each_word(all_words, [&](std::size_t w) { first = std::min(first, last_seen_at[w]); });
         if (span.chars_before_end - first <= max_chars) read_to_chars = first + max_chars;
       }
     }
@@ -155,11 +148,11 @@ MarkedText make_snippet(AnalysisContext& analysis, std::string_view whole, Langu
   };
   auto count = [&](const WordSpan& word, int change) {
     matches += change;
-    for (WordMask bits = word.words; bits != 0; bits &= bits - 1) {
-      std::size_t& n = in_window[static_cast<std::size_t>(std::countr_zero(bits))];
+    for_each_word(word.words, [&](std::size_t w) {
+      std::size_t& n = in_window[w];
       if (change < 0 && --n == 0) --distinct;
       if (change > 0 && n++ == 0) ++distinct;
-    }
+    });
   };
   for (std::size_t first = 0; first < words.size(); ++first) {
     if (first > 0 && first - 1 < window_end && words[first - 1].words != 0) {
