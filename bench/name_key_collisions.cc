@@ -11,16 +11,15 @@
 // meets the other script, words with a related partner, words with a false one.
 //
 //   name_key_collisions [PARALLEL_DIR]
-#include <fstream>
 #include <iostream>
 #include <map>
 #include <set>
-#include <sstream>
 #include <string>
 #include <vector>
 
 #include "lisan/analyzers/analyzer.h"
 #include "lisan/analyzers/name_key.h"
+#include "support/tsv_table.h"
 
 namespace {
 
@@ -71,26 +70,6 @@ void add_aligned(Stats& stats, lisan::AnalysisContext& analysis, const std::stri
   }
 }
 
-std::vector<std::map<std::string, std::string>> read_tsv(const std::string& path) {
-  std::ifstream in(path);
-  std::vector<std::map<std::string, std::string>> rows;
-  std::vector<std::string> header;
-  std::string line;
-  while (std::getline(in, line)) {
-    std::vector<std::string> cells;
-    std::stringstream fields(line);
-    for (std::string cell; std::getline(fields, cell, '\t');) cells.push_back(cell);
-    if (header.empty()) {
-      header = std::move(cells);
-      continue;
-    }
-    std::map<std::string, std::string> row;
-    for (std::size_t i = 0; i < header.size() && i < cells.size(); ++i) row[header[i]] = cells[i];
-    rows.push_back(std::move(row));
-  }
-  return rows;
-}
-
 void report(const char* label, const std::map<std::string, std::set<std::string>>& own,
             const std::map<std::string, std::set<std::string>>& other,
             const std::set<std::pair<std::string, std::string>>& related, bool own_is_arabic) {
@@ -118,16 +97,13 @@ void report(const char* label, const std::map<std::string, std::set<std::string>
             << "%)\n";
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
-  const std::string dir = argc > 1 ? argv[1] : std::string(LISAN_SHARED_CORPUS_DIR) + "/parallel";
+int run(const std::string& dir) {
   lisan::AnalysisContext analysis;
   for (const bool capitalized_only : {true, false}) {
     Stats stats;
     std::size_t rows = 0;
     for (const char* set : {"ntrex128", "pud", "flores200_sib"}) {
-      for (const auto& row : read_tsv(dir + "/" + set + "/sentences.tsv")) {
+      for (const auto& row : lisan::corpus::read_tsv(dir + "/" + set + "/sentences.tsv")) {
         ++rows;
         add_aligned(stats, analysis, row.at("ar"),
                     {{row.at("en"), Language::kEnglish}, {row.at("id"), Language::kIndonesian}},
@@ -144,4 +120,16 @@ int main(int argc, char** argv) {
     report("Latin ", stats.latin_by_key, stats.arabic_by_key, stats.related, false);
   }
   return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  const std::string dir = argc > 1 ? argv[1] : std::string(LISAN_SHARED_CORPUS_DIR) + "/parallel";
+  try {
+    return run(dir);
+  } catch (const std::exception& e) {
+    std::cerr << "name_key_collisions: " << e.what() << '\n';
+    return 1;
+  }
 }

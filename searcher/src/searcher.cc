@@ -183,9 +183,9 @@ constexpr std::size_t kMaxCountedPostings = 100000;
 // Fills total, language_facets and estimated from a match and the language
 // counts of the matches it looked at (`seen`). The facet counts of a sample
 // are scaled to the estimated total.
-void count_matches(const Xapian::MSet& mset, Xapian::doccount seen,
-                   const std::map<std::string, Xapian::doccount>& languages,
-                   SearchResults& results) {
+void set_counts_from_match(const Xapian::MSet& mset, Xapian::doccount seen,
+                           const std::map<std::string, Xapian::doccount>& languages,
+                           SearchResults& results) {
   results.total = mset.get_matches_estimated();
   results.estimated = mset.get_matches_lower_bound() != mset.get_matches_upper_bound() ||
                       seen != mset.get_matches_lower_bound();
@@ -222,7 +222,7 @@ void count_matches(const Xapian::Database& db, const Xapian::Query& query,
     internal::LanguageCounter languages(*table);
     counter.add_matchspy(&languages);
     const Xapian::MSet counted = counter.get_mset(0, 0, kExactCountsUpTo);
-    count_matches(counted, languages.total(), languages.counts(), results);
+    set_counts_from_match(counted, languages.total(), languages.counts(), results);
     return;
   }
   // Each match's language value: works on any database, remote ones too.
@@ -233,7 +233,7 @@ void count_matches(const Xapian::Database& db, const Xapian::Query& query,
   for (auto it = languages.values_begin(); it != languages.values_end(); ++it) {
     counts[*it] = it.get_termfreq();
   }
-  count_matches(counted, languages.get_total(), counts, results);
+  set_counts_from_match(counted, languages.get_total(), counts, results);
 }
 
 // True when `paths` is one local index folder: the only case where a match

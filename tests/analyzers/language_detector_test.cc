@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "lisan/analyzers/language.h"
+#include "support/tsv_table.h"
 
 namespace lisan {
 namespace {
@@ -136,65 +137,18 @@ TEST(LanguageDetectorTest, LongTextsAreJudgedByTheirPrefix) {
 // Accuracy on the labelled parallel sets of the shared corpus. None of this
 // text was used to build the profile (see tools/gen_langid_profile.py).
 
-// Reverses the corpus TSV escapes (\t \n \r \\) of one cell.
-std::string unescape_cell(std::string_view cell) {
-  std::string out;
-  out.reserve(cell.size());
-  for (std::size_t i = 0; i < cell.size(); ++i) {
-    if (cell[i] != '\\' || i + 1 == cell.size()) {
-      out += cell[i];
-      continue;
-    }
-    switch (cell[++i]) {
-      case 't':
-        out += '\t';
-        break;
-      case 'n':
-        out += '\n';
-        break;
-      case 'r':
-        out += '\r';
-        break;
-      default:
-        out += cell[i];
-        break;
-    }
-  }
-  return out;
-}
-
-std::vector<std::string> split_tabs(std::string_view line) {
-  std::vector<std::string> cells;
-  while (true) {
-    const std::size_t tab = line.find('\t');
-    cells.push_back(unescape_cell(line.substr(0, tab)));
-    if (tab == std::string_view::npos) return cells;
-    line.remove_prefix(tab + 1);
-  }
-}
-
 // The named columns of a TSV file with a header line, one vector per column.
 std::map<std::string, std::vector<std::string>> read_tsv_columns(
     const std::filesystem::path& path, const std::vector<std::string>& wanted) {
   std::map<std::string, std::vector<std::string>> columns;
-  std::ifstream in(path);
-  std::string line;
-  if (!std::getline(in, line)) return columns;
-  const std::vector<std::string> header = split_tabs(line);
-  std::map<std::string, std::size_t> index;
-  for (std::size_t i = 0; i < header.size(); ++i) index[header[i]] = i;
+  const std::vector<lisan::corpus::TsvRow> rows = lisan::corpus::read_tsv(path.string());
   for (const std::string& name : wanted) {
-    if (index.count(name) == 0) ADD_FAILURE() << path << " has no column " << name;
+    if (!rows.empty() && rows.front().count(name) == 0)
+      ADD_FAILURE() << path << " has no column " << name;
   }
-  while (std::getline(in, line)) {
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    if (line.empty()) continue;
-    const std::vector<std::string> cells = split_tabs(line);
+  for (const lisan::corpus::TsvRow& row : rows) {
     for (const std::string& name : wanted) {
-      const auto it = index.find(name);
-      if (it != index.end() && it->second < cells.size()) {
-        columns[name].push_back(cells[it->second]);
-      }
+      if (const auto it = row.find(name); it != row.end()) columns[name].push_back(it->second);
     }
   }
   return columns;

@@ -4,10 +4,10 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <set>
-#include <sstream>
 
 #include "lisan/analyzers/error.h"
 #include "lisan/indexer/indexer.h"
+#include "support/tsv_table.h"
 
 namespace lisan::eval {
 namespace {
@@ -60,41 +60,6 @@ std::vector<EvalDocument> read_jsonl(const std::string& path, Language lang) {
   return docs;
 }
 
-// A TSV cell: \t \n \r \\ are escaped.
-std::string unescape(std::string_view cell) {
-  std::string out;
-  for (std::size_t i = 0; i < cell.size(); ++i) {
-    if (cell[i] != '\\' || i + 1 == cell.size()) {
-      out += cell[i];
-      continue;
-    }
-    const char next = cell[++i];
-    out += next == 't' ? '\t' : next == 'n' ? '\n' : next == 'r' ? '\r' : next;
-  }
-  return out;
-}
-
-// Rows of a TSV file with a header line, as column name → cell.
-std::vector<std::map<std::string, std::string>> read_tsv(const std::string& path) {
-  std::ifstream in = open(path);
-  std::vector<std::map<std::string, std::string>> rows;
-  std::vector<std::string> header;
-  std::string line;
-  while (std::getline(in, line)) {
-    std::vector<std::string> cells;
-    std::stringstream fields(line);
-    for (std::string cell; std::getline(fields, cell, '\t');) cells.push_back(unescape(cell));
-    if (header.empty()) {
-      header = std::move(cells);
-      continue;
-    }
-    std::map<std::string, std::string> row;
-    for (std::size_t i = 0; i < header.size() && i < cells.size(); ++i) row[header[i]] = cells[i];
-    rows.push_back(std::move(row));
-  }
-  return rows;
-}
-
 constexpr Language kAll[] = {Language::kArabic, Language::kIndonesian, Language::kEnglish};
 
 std::uint64_t fnv1a(std::string_view text) {
@@ -128,7 +93,7 @@ ParallelSet load_pud(const std::string& parallel_dir) {
     }
   }
   std::set<std::string> seen;
-  for (const auto& row : read_tsv(parallel_dir + "/pud/sentences.tsv")) {
+  for (const auto& row : corpus::read_tsv(parallel_dir + "/pud/sentences.tsv")) {
     const std::string& doc_id = row.at("doc_id");
     if (!seen.insert(doc_id).second) continue;  // the first sentence only
     for (Language lang : kAll)
@@ -148,7 +113,8 @@ ParallelSet load_xquad(const std::string& parallel_dir) {
       doc.title.clear();
       set.documents.push_back(std::move(doc));
     }
-    for (const auto& row : read_tsv(parallel_dir + "/xquad/queries." + code(lang) + ".tsv")) {
+    for (const auto& row :
+         corpus::read_tsv(parallel_dir + "/xquad/queries." + code(lang) + ".tsv")) {
       set.queries.push_back({row.at("relevant_doc"), lang, as_plain_words(row.at("question"))});
     }
   }
