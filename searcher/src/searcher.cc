@@ -11,6 +11,7 @@
 #include <unordered_map>
 
 #include "database_source.h"
+#include "document_words.h"
 #include "index_metadata.h"
 #include "language_facets.h"
 #include "lisan/analyzers/error.h"
@@ -387,8 +388,12 @@ SearchResults Searcher::search(std::string_view query, const SearchOptions& opti
       const Language lang = parse_language(hit.lang).value_or(Language::kUnknown);
       clock.lap(results.timings.documents);
       if (options.snippets) {
+        const Xapian::docid docid = *it;
+        auto text_words = [&](internal::WordMask asked) {
+          return internal::words_in_document(impl_->db, mset, docid, terms, asked);
+        };
         hit.snippet = internal::make_snippet(impl_->analysis, stored.text, lang, terms,
-                                             options.snippet_chars);
+                                             options.snippet_chars, text_words);
       }
       clock.lap(results.timings.snippets);
       if (options.explain) {

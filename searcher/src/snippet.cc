@@ -51,7 +51,8 @@ constexpr std::size_t kMaxBytesPerChar = 4;
 }  // namespace
 
 MarkedText make_snippet(AnalysisContext& analysis, std::string_view whole, Language lang,
-                        const QueryTerms& terms, std::size_t max_chars) {
+                        const QueryTerms& terms, std::size_t max_chars,
+                        const TextWords& text_words) {
   MarkedText out;
   if (whole.empty()) return out;
   // Only the head is analysed: a span per word of a 50 MB document took
@@ -76,10 +77,22 @@ MarkedText make_snippet(AnalysisContext& analysis, std::string_view whole, Langu
   // more words: reading stops when the words that could share that run's
   // passage are read. Most hits show their words in the first sentences,
   // and this reads a third of what the scan limit alone did.
-  const WordMask all_words = terms.words();
+  WordMask all_words = terms.words();
   WordMask seen_words = 0;                     // also: 0 while nothing has matched
   std::array<std::size_t, 64> last_seen_at{};  // chars_before_begin of each word's last match
   std::optional<std::size_t> read_to_chars;
+  bool asked_text_words = !text_words;
+  // Once the words seen so far are all there is to see: reading ends a
+  // passage after the first of them, when the last match (ending at
+  // `end_chars`) is that close to it; else a later match may bring them
+  // together.
+  auto stop_if_complete = [&](std::size_t end_chars) {
+    if (read_to_chars || (seen_words & all_words) != all_words) return;
+    std::size_t first = end_chars;
+    for_each_word(all_words, [&](std::size_t w) { first = std::min(first, last_seen_at[w]); });
+    if (end_chars - first <= max_chars) read_to_chars = first + max_chars;
+  };
+  std::size_t last_match_end_chars = 0;
   // A Latin query word has keys of Arabic-script words (XKA…): the
   // capitalised words of a Latin text need no key made.
   auto any_key_with = [&terms](std::string_view prefix) {
@@ -97,6 +110,16 @@ MarkedText make_snippet(AnalysisContext& analysis, std::string_view whole, Langu
         token->begin - last_match_end > max_chars * kMaxBytesPerChar) {
       read_all = false;
       break;
+    }
+    if (!asked_text_words && token->begin >= kAskTextWordsAfterBytes && !read_to_chars &&
+        (seen_words & all_words) != all_words) {
+      asked_text_words = true;
+      all_words &= seen_words | text_words(all_words & ~seen_words);
+      if (all_words == 0) {  // no query word in the text: its start is the snippet
+        read_all = false;
+        break;
+      }
+      stop_if_complete(last_match_end_chars);
     }
     WordSpan span{token->begin, token->end, 0, 0, 0};
     span.chars_before_begin = chars_to(token->begin);
@@ -124,11 +147,8 @@ MarkedText make_snippet(AnalysisContext& analysis, std::string_view whole, Langu
       last_match_end = token->end;
       seen_words |= span.words;
       for_each_word(span.words, [&](std::size_t w) { last_seen_at[w] = span.chars_before_begin; });
-      if (!read_to_chars && (seen_words & all_words) == all_words) {
-        std::size_t first = span.chars_before_begin;
-        for_each_word(all_words, [&](std::size_t w) { first = std::min(first, last_seen_at[w]); });
-        if (span.chars_before_end - first <= max_chars) read_to_chars = first + max_chars;
-      }
+      last_match_end_chars = span.chars_before_end;
+      stop_if_complete(span.chars_before_end);
     }
     words.push_back(span);
   }

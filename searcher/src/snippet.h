@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <string_view>
 
 #include "lisan/analyzers/analyzer.h"
@@ -22,7 +23,17 @@ inline constexpr std::size_t kMaxSnippetScanBytes = 1 << 20;
 // Requires: `text` is well-formed UTF-8. No match: the start of the text.
 // Only the first kMaxSnippetScanBytes of `text` are read (bounded work), so a
 // match beyond them gives the start of the text, unmarked.
+//
+// `text_words`, when given, answers which of the query words it is asked
+// about the document's text holds (by the index). It is asked at most once,
+// when kAskTextWordsAfterBytes have been read without a passage holding every
+// query word: a text that lacks a word (an OR query's hit, or one matched by
+// its title alone) then stops at the first passage holding the words it has,
+// where it was read to its end, or to the scan limit while matches went on.
+using TextWords = std::function<WordMask(WordMask asked)>;
+inline constexpr std::size_t kAskTextWordsAfterBytes = 2 * 1024;
 MarkedText make_snippet(AnalysisContext& analysis, std::string_view text, Language lang,
-                        const QueryTerms& terms, std::size_t max_chars);
+                        const QueryTerms& terms, std::size_t max_chars,
+                        const TextWords& text_words = {});
 
 }  // namespace lisan::internal

@@ -255,6 +255,54 @@ TEST(Snippets, ThePassageHoldsEveryQueryWordWhereTheTextHasThem) {
   EXPECT_EQ(marked, (std::vector<std::string>{"glacier", "lighthouse"})) << snippet.text;
 }
 
+// The words of a snippet's passage, as marked.
+std::vector<std::string> marked_words(const MarkedText& snippet) {
+  std::vector<std::string> marked;
+  for (const auto& [begin, end] : snippet.marks)
+    marked.push_back(snippet.text.substr(begin, end - begin));
+  return marked;
+}
+
+std::string quay_filler(std::size_t bytes) {
+  std::string filler;
+  while (filler.size() < bytes) filler += "Boats came and went from the quay all day. ";
+  return filler;
+}
+
+// A text without one of the query words is not read on for it: its passage
+// is the first one with the words it has, as for a one-word query, not a
+// denser run of them further on.
+TEST(Snippets, ATextLackingAQueryWordShowsTheFirstPassageOfTheOthers) {
+  testing::TempDir dir;
+  const std::string text = "The glacier melted early that year. " + quay_filler(3000) +
+                           "Glacier after glacier after glacier calved into the bay. " +
+                           quay_filler(3000);
+  index_english_notes(dir / "db", {{"n1", text}, {"n2", "The lighthouse keeper slept."}});
+  Searcher searcher({dir / "db"});
+  const SearchResults results = searcher.search("glacier lighthouse");
+  ASSERT_EQ(results.hits.size(), 2u);
+  const Hit& hit = results.hits[0].id == "n1" ? results.hits[0] : results.hits[1];
+  EXPECT_TRUE(hit.snippet.text.starts_with("The glacier melted")) << hit.snippet.text;
+  EXPECT_EQ(marked_words(hit.snippet), (std::vector<std::string>{"glacier"}));
+}
+
+// Whether a text has a word is asked of the index by all the word's forms:
+// "lighthouses" (a stem of the query word, no exact form) keeps the reading
+// going to the passage that holds both words.
+TEST(Snippets, AWordTheTextHasOnlyInAnotherFormIsStillReadFor) {
+  testing::TempDir dir;
+  const std::string text = "The glacier melted early that year. " + quay_filler(3000) +
+                           "At dawn the glacier light reached the lighthouses. " +
+                           quay_filler(3000);
+  index_english_notes(dir / "db", {{"n1", text}});
+  Searcher searcher({dir / "db"});
+  const SearchResults results = searcher.search("glacier lighthouse");
+  ASSERT_EQ(results.hits.size(), 1u);
+  EXPECT_EQ(marked_words(results.hits[0].snippet),
+            (std::vector<std::string>{"glacier", "lighthouses"}))
+      << results.hits[0].snippet.text;
+}
+
 TEST_F(CorpusSearch, SnippetGivesContextBeforeTheFirstMatchFromASentenceStart) {
   Searcher searcher({db()});
   // "Miami" is mid-sentence, far into 001: "Utusan khusus AS itu bilang
