@@ -388,10 +388,15 @@ SearchResults Searcher::search(std::string_view query, const SearchOptions& opti
       const Language lang = parse_language(hit.lang).value_or(Language::kUnknown);
       clock.lap(results.timings.documents);
       if (options.snippets) {
+        // Local indexes only: over tcp:// each posting list is a network
+        // round trip, which can cost more than the reading it saves.
         const Xapian::docid docid = *it;
-        auto text_words = [&](internal::WordMask asked) {
-          return internal::words_in_document(impl_->db, mset, docid, terms, asked);
-        };
+        internal::TextWords text_words;
+        if (impl_->local) {
+          text_words = [&](internal::WordMask asked) {
+            return internal::words_in_document(impl_->db, mset, docid, terms, asked);
+          };
+        }
         hit.snippet = internal::make_snippet(impl_->analysis, stored.text, lang, terms,
                                              options.snippet_chars, text_words);
       }
