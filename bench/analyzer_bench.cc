@@ -28,6 +28,7 @@
 #include "lisan/analyzers/analyzer.h"
 #include "lisan/analyzers/language_detector.h"
 #include "lisan/analyzers/normalizer.h"
+#include "lisan/analyzers/utf8.h"
 #include "stemmer.h"
 
 namespace {
@@ -175,6 +176,17 @@ void BM_Normalize(benchmark::State& state, Language lang) {
   set_bytes(state, lang);
 }
 
+// Every document's text is checked and copied once (the indexer keeps a
+// repaired copy); JSONL text is valid, so this is the valid-text path.
+void BM_RepairUtf8(benchmark::State& state, Language lang) {
+  const std::string& text = text_of(lang);
+  for (auto _ : state) {
+    std::string repaired = lisan::repair_utf8(text);
+    benchmark::DoNotOptimize(repaired.data());
+  }
+  set_bytes(state, lang);
+}
+
 void BM_StemUncached(benchmark::State& state, Language lang) {
   const std::vector<std::string>& words = normalized_words(lang);
   Xapian::Stem stemmer(lisan::internal::snowball_name(lang));
@@ -253,6 +265,7 @@ void BM_DetectLanguage(benchmark::State& state, Language lang) {
 
 LISAN_PER_LANGUAGE(BM_Segment);
 LISAN_PER_LANGUAGE(BM_Normalize);
+LISAN_PER_LANGUAGE(BM_RepairUtf8);
 LISAN_PER_LANGUAGE(BM_StemUncached);
 LISAN_PER_LANGUAGE(BM_StemCached);
 LISAN_PER_LANGUAGE(BM_Analyzer);

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <cstring>
 
 namespace lisan {
 namespace {
@@ -17,8 +18,21 @@ void scan_utf8(std::string_view text, Valid on_valid, Invalid on_invalid) {
   int32_t run_start = 0;
   int32_t i = 0;
   while (i < length) {
-    if (s[i] < 0x80) {  // ASCII fast path
+    if (s[i] < 0x80) {
+      // ASCII: a run of it goes eight bytes at a time while none has its
+      // high bit (a lone space between Arabic words is not tried).
       ++i;
+      while (length - i >= 8 && s[i] < 0x80) {
+        std::uint64_t block;
+        std::memcpy(&block, s + i, sizeof block);
+        if ((block & 0x8080808080808080ull) != 0) break;
+        i += 8;
+      }
+      continue;
+    }
+    // A well-formed two-byte sequence (Arabic letters, Latin accents).
+    if (s[i] >= 0xC2 && s[i] <= 0xDF && i + 1 < length && (s[i + 1] & 0xC0) == 0x80) {
+      i += 2;
       continue;
     }
     const int32_t start = i;

@@ -32,6 +32,29 @@ TEST(Utf8, RepairsWithReplacementCharacter) {
   EXPECT_TRUE(repaired.ends_with(" end"));
 }
 
+// ASCII is checked eight bytes at a time and two-byte sequences on a fast
+// path: a bad byte is found wherever it falls against those blocks, and a
+// two-byte lead at the very end is still a truncated sequence.
+TEST(Utf8, FindsABadByteAtEveryOffsetOfLongAsciiAndArabicRuns) {
+  const std::string ascii(40, 'a');
+  const std::string arabic = "كتاب كتاب كتاب كتاب";  // two-byte letters between spaces
+  for (const std::string& run : {ascii, arabic}) {
+    for (std::size_t at = 0; at <= run.size(); ++at) {
+      // Only between characters: inside an Arabic letter the cut would make
+      // its own ill-formed sequence.
+      if (at < run.size() && (static_cast<unsigned char>(run[at]) & 0xC0) == 0x80) continue;
+      const std::string text = run.substr(0, at) + "\xFF" + run.substr(at);
+      std::size_t replaced = 0;
+      EXPECT_EQ(repair_utf8(text, &replaced), run.substr(0, at) + "\xEF\xBF\xBD" + run.substr(at))
+          << "at " << at;
+      EXPECT_EQ(replaced, 1u) << "at " << at;
+    }
+  }
+  EXPECT_EQ(count_invalid_utf8(ascii + "\xD9"), 1u);          // truncated two-byte letter
+  EXPECT_EQ(count_invalid_utf8(ascii + "\xC1\xBF"), 2u);      // overlong: C0 and C1 never lead
+  EXPECT_EQ(count_invalid_utf8(ascii + "\xD9\xD9\x83"), 1u);  // a lead whose trail is a lead
+}
+
 TEST(Utf8, TellsBinaryFromText) {
   EXPECT_FALSE(looks_binary("hello"));
   EXPECT_FALSE(looks_binary(""));
