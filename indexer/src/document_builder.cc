@@ -7,8 +7,8 @@
 
 namespace lisan::internal {
 
-std::uint64_t content_hash(std::string_view bytes) noexcept {
-  std::uint64_t hash = 0xcbf29ce484222325ull;
+std::uint64_t content_hash(std::string_view bytes, std::uint64_t so_far) noexcept {
+  std::uint64_t hash = so_far;
   for (char c : bytes) {
     hash ^= static_cast<unsigned char>(c);
     hash *= 0x100000001b3ull;

@@ -37,7 +37,11 @@ class DocumentBuilder {
 
 // FNV-1a, 64 bits: a fast content fingerprint for "did this file change?"
 // (not a security hash; a collision only makes one update look unchanged).
-std::uint64_t content_hash(std::string_view bytes) noexcept;
+// Pass the hash of what came before as `so_far` to go on hashing: the result
+// is the hash of the concatenation, without making it.
+inline constexpr std::uint64_t kContentHashStart = 0xcbf29ce484222325ull;
+std::uint64_t content_hash(std::string_view bytes,
+                           std::uint64_t so_far = kContentHashStart) noexcept;
 std::string hash_hex(std::uint64_t hash);
 
 }  // namespace lisan::internal

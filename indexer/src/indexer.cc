@@ -509,14 +509,14 @@ struct Indexer::Impl {
       doc.language = *options.language;
     }
     // Everything that shapes the stored document goes into its fingerprint,
-    // separated so that moving text between fields changes it.
-    std::string fingerprint = doc.stored.text;
+    // separated so that moving text between fields changes it (hashed in
+    // turn: the text is not copied to be hashed).
+    doc.hash = internal::content_hash(doc.stored.text);
     for (std::string_view field :
          {std::string_view(doc.stored.title), std::string_view(doc.stored.url),
           source_doc.language ? language_code(*source_doc.language) : std::string_view("auto")}) {
-      fingerprint.append(1, '\x1f').append(field);
+      doc.hash = internal::content_hash(field, internal::content_hash("\x1f", doc.hash));
     }
-    doc.hash = internal::content_hash(fingerprint);
     const std::optional<Existing> existing = find_existing(doc.stored.id);
     if (existing && existing->hash() == internal::hash_hex(doc.hash)) {
       ++report.unchanged;

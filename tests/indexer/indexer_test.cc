@@ -9,6 +9,7 @@
 
 #include <filesystem>
 
+#include "document_builder.h"
 #include "lisan/analyzers/error.h"
 #include "lisan/indexer/schema.h"
 #include "lisan/indexer/stored_document.h"
@@ -274,6 +275,18 @@ TEST(Indexer, LibraryDocumentsNeedAnId) {
 
 namespace lisan {
 namespace {
+
+// Indexes store this hash to tell unchanged documents: it must stay FNV-1a
+// 64 (published test vectors), or every document of an existing index would
+// look changed to the next run; and hashing in parts must equal hashing the
+// whole, which the indexer relies on to hash a document's fields in turn.
+TEST(ContentHash, IsFnv1a64AndGoesOnAcrossParts) {
+  EXPECT_EQ(internal::content_hash(""), 0xcbf29ce484222325ull);
+  EXPECT_EQ(internal::content_hash("a"), 0xaf63dc4c8601ec8cull);
+  EXPECT_EQ(internal::content_hash("foobar"), 0x85944171f73967e8ull);
+  EXPECT_EQ(internal::content_hash("bar", internal::content_hash("foo")),
+            internal::content_hash("foobar"));
+}
 
 TEST(Indexer, HiddenAndIgnoredFilesAreNotDocuments) {
   testing::TempDir dir;
