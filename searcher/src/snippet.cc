@@ -43,6 +43,9 @@ std::size_t chars_between(std::string_view text, std::size_t begin, std::size_t 
 // Past this, reading goes on only until a match has been seen and the room
 // for a passage after the last match is read, so a document whose only
 // match is deep still shows it; the passage is the best of what was read.
+// That end is fixed when first known: matches within the room do not move
+// it on (they did, and a regulation that names a query word every few
+// lines was read for tens of kilobytes).
 constexpr std::size_t kSnippetScanBytes = 8 * 1024;
 
 // The most UTF-8 bytes one character takes.
@@ -73,6 +76,7 @@ MarkedText make_snippet(AnalysisContext& analysis, std::string_view whole, Langu
   };
   bool read_all = true;
   std::size_t last_match_end = 0;
+  std::optional<std::size_t> scan_end;  // past kSnippetScanBytes: where reading ends
   // Once a run of max_chars holds every query word, no passage can hold
   // more words: reading stops when the words that could share that run's
   // passage are read. Most hits show their words in the first sentences,
@@ -106,10 +110,12 @@ MarkedText make_snippet(AnalysisContext& analysis, std::string_view whole, Langu
   };
   TokenStream tokens = analysis.analyze(text, lang);
   while (const Token* token = tokens.next()) {
-    if (token->begin >= kSnippetScanBytes && seen_words != 0 &&
-        token->begin - last_match_end > max_chars * kMaxBytesPerChar) {
-      read_all = false;
-      break;
+    if (token->begin >= kSnippetScanBytes && seen_words != 0) {
+      if (!scan_end) scan_end = last_match_end + max_chars * kMaxBytesPerChar;
+      if (token->begin > *scan_end) {
+        read_all = false;
+        break;
+      }
     }
     if (!asked_text_words && token->begin >= kAskTextWordsAfterBytes && !read_to_chars &&
         (seen_words & all_words) != all_words) {

@@ -303,6 +303,25 @@ TEST(Snippets, AWordTheTextHasOnlyInAnotherFormIsStillReadFor) {
       << results.hits[0].snippet.text;
 }
 
+// Past the first 8 KB a snippet reads on only for the room of a passage
+// after the last match: one query word every few hundred bytes does not draw
+// it on to a passage with both words at 14 KB (as API.md says: the best in
+// the first 8 KB).
+TEST(Snippets, MatchesPastTheScanLimitDoNotDrawTheReadingOn) {
+  testing::TempDir dir;
+  std::string text = "The glacier melted early that year. " + quay_filler(7000);
+  while (text.size() < 14000) text += "The glacier again. " + quay_filler(300);
+  text += "At dawn the glacier light reached the lighthouse. " + quay_filler(2000);
+  index_english_notes(dir / "db", {{"n1", text}});
+  Searcher searcher({dir / "db"});
+  const SearchResults results = searcher.search("glacier lighthouse");
+  ASSERT_EQ(results.hits.size(), 1u);
+  const std::vector<std::string> marked = marked_words(results.hits[0].snippet);
+  ASSERT_FALSE(marked.empty());
+  EXPECT_EQ(std::count(marked.begin(), marked.end(), "lighthouse"), 0)
+      << results.hits[0].snippet.text;
+}
+
 TEST_F(CorpusSearch, SnippetGivesContextBeforeTheFirstMatchFromASentenceStart) {
   Searcher searcher({db()});
   // "Miami" is mid-sentence, far into 001: "Utusan khusus AS itu bilang
