@@ -236,25 +236,6 @@ TEST(Ranking, PagesAgreeWithTheFullRankingAcrossTheReorderedWindow) {
   }
 }
 
-// One query word early and both together 3 KB later: the passage is the
-// later one, with both words marked.
-TEST(Snippets, ThePassageHoldsEveryQueryWordWhereTheTextHasThem) {
-  testing::TempDir dir;
-  std::string filler;
-  while (filler.size() < 3000) filler += "Boats came and went from the quay all day. ";
-  const std::string text = "The glacier melted early that year. " + filler +
-                           "At dawn the glacier light reached the lighthouse keeper. " + filler;
-  index_english_notes(dir / "db", {{"n1", text}});
-  Searcher searcher({dir / "db"});
-  const SearchResults results = searcher.search("glacier lighthouse");
-  ASSERT_EQ(results.hits.size(), 1u);
-  const MarkedText& snippet = results.hits[0].snippet;
-  std::vector<std::string> marked;
-  for (const auto& [begin, end] : snippet.marks)
-    marked.push_back(snippet.text.substr(begin, end - begin));
-  EXPECT_EQ(marked, (std::vector<std::string>{"glacier", "lighthouse"})) << snippet.text;
-}
-
 // The words of a snippet's passage, as marked.
 std::vector<std::string> marked_words(const MarkedText& snippet) {
   std::vector<std::string> marked;
@@ -267,6 +248,22 @@ std::string quay_filler(std::size_t bytes) {
   std::string filler;
   while (filler.size() < bytes) filler += "Boats came and went from the quay all day. ";
   return filler;
+}
+
+// One query word early and both together 3 KB later: the passage is the
+// later one, with both words marked.
+TEST(Snippets, ThePassageHoldsEveryQueryWordWhereTheTextHasThem) {
+  testing::TempDir dir;
+  const std::string filler = quay_filler(3000);
+  const std::string text = "The glacier melted early that year. " + filler +
+                           "At dawn the glacier light reached the lighthouse keeper. " + filler;
+  index_english_notes(dir / "db", {{"n1", text}});
+  Searcher searcher({dir / "db"});
+  const SearchResults results = searcher.search("glacier lighthouse");
+  ASSERT_EQ(results.hits.size(), 1u);
+  const MarkedText& snippet = results.hits[0].snippet;
+  EXPECT_EQ(marked_words(snippet), (std::vector<std::string>{"glacier", "lighthouse"}))
+      << snippet.text;
 }
 
 // A text without one of the query words is not read on for it: its passage
