@@ -56,13 +56,19 @@ bool stub_lists_only_local_databases(const std::filesystem::path& stub) {
 
 }  // namespace
 
+bool is_index_folder(const std::string& path) {
+  std::error_code error;
+  return std::filesystem::is_directory(path, error) &&
+         std::filesystem::exists(std::filesystem::path(path) / "iamglass", error);
+}
+
 bool is_local_source(const std::string& source) {
   if (source.starts_with(kTcpScheme)) return false;
+  if (is_index_folder(source)) return true;
   namespace fs = std::filesystem;
   std::error_code error;
   const fs::path path(source);
   if (fs::is_directory(path, error)) {
-    if (fs::exists(path / "iamglass", error)) return true;
     return fs::exists(path / "XAPIANDB", error) &&
            stub_lists_only_local_databases(path / "XAPIANDB");
   }

@@ -18,6 +18,9 @@ namespace lisan::internal {
 // with_index_errors).
 Xapian::Database open_database(const std::string& source);
 
+// True when `path` is a folder holding one Xapian (glass) database itself.
+bool is_index_folder(const std::string& path);
+
 // True when `source` is local: an index folder, or a stub (a file, or a
 // sharded index's folder) whose every line is a local database ("auto" or
 // "glass" and a path). A local database can be read posting list by posting

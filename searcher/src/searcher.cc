@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
-#include <filesystem>
 #include <map>
 #include <optional>
 #include <unordered_map>
@@ -241,9 +240,7 @@ void count_matches(const Xapian::Database& db, const Xapian::Query& query,
 // spy sees the document ids of the whole database (in a database of several,
 // it sees each one's own).
 bool is_single_local_index(const std::vector<std::string>& paths) {
-  std::error_code error;
-  return paths.size() == 1 && std::filesystem::is_directory(paths.front(), error) &&
-         std::filesystem::exists(std::filesystem::path(paths.front()) / "iamglass", error);
+  return paths.size() == 1 && internal::is_index_folder(paths.front());
 }
 
 bool are_all_local(const std::vector<std::string>& paths) {
