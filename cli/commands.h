@@ -21,6 +21,14 @@ Command add_serve_command(CLI::App& app);
 // Where the index lives when --db is not given: $LISAN_DB, else ./lisan-index.
 std::string default_db_path();
 
+// Refuses an empty --db (a usage error), which would otherwise name no
+// folder in the errors that follow.
+inline const CLI::Validator kIndexPath(
+    [](std::string& path) {
+      return path.empty() ? std::string("the index path must not be empty") : std::string();
+    },
+    "PATH");
+
 // True when stdout is a terminal and NO_COLOR is unset.
 bool stdout_wants_color();
 

@@ -65,7 +65,8 @@ Command add_index_command(CLI::App& app) {
   };
   auto options = std::make_shared<Options>();
   CLI::App* sub = app.add_subcommand("index", "Index files, folders or JSONL into an index");
-  sub->add_option("--db", options->db, "Index folder (default: $LISAN_DB or ./lisan-index)");
+  sub->add_option("--db", options->db, "Index folder (default: $LISAN_DB or ./lisan-index)")
+      ->check(kIndexPath);
   sub->add_option("--lang", options->lang, "Force the language: ar, id, en (default: detect)");
   sub->add_flag("--prune", options->prune, "Remove documents whose files are gone");
   sub->add_flag("--follow-symlinks", options->follow_symlinks,

@@ -13,7 +13,8 @@ Command add_info_command(CLI::App& app) {
   };
   auto options = std::make_shared<Options>();
   CLI::App* sub = app.add_subcommand("info", "Describe an index");
-  sub->add_option("--db", options->db, "Index folder (default: $LISAN_DB or ./lisan-index)");
+  sub->add_option("--db", options->db, "Index folder (default: $LISAN_DB or ./lisan-index)")
+      ->check(kIndexPath);
   sub->add_flag("--json", options->json, "Print one JSON object");
   return {sub, [options] {
             Searcher searcher({options->db});

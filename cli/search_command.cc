@@ -119,6 +119,7 @@ Command add_search_command(CLI::App& app) {
          "--db", options->dbs,
          "Index folder, stub file or tcp://HOST:PORT (xapian-tcpsrv); repeat to search several "
          "as one (default: $LISAN_DB or ./lisan-index)")
+      ->check(kIndexPath)
       ->allow_extra_args(false);
   sub->add_option("--lang", options->lang, "Only documents in ar, id or en");
   sub->add_option("--limit", options->limit, "Results to show (default 10)");

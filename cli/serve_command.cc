@@ -66,6 +66,7 @@ Command add_serve_command(CLI::App& app) {
   sub->add_option("--db", options->dbs,
                   "Index folder, stub file or tcp://HOST:PORT; repeat to serve several as one "
                   "(default: $LISAN_DB or ./lisan-index)")
+      ->check(kIndexPath)
       ->allow_extra_args(false);
   sub->add_option("--listen", options->listen,
                   "Address to listen on, HOST:PORT (default 127.0.0.1:8080; port 0: any free)");

@@ -11,6 +11,7 @@
 #include <functional>
 
 #include "lisan/analyzers/error.h"
+#include "lisan/indexer/shards.h"
 
 namespace fs = std::filesystem;
 
@@ -89,6 +90,8 @@ BulkLoad::~BulkLoad() {
     worker->changed.notify_all();
   }
   stop_workers();
+  std::error_code ignored;
+  fs::remove_all(work_dir_, ignored);
 }
 
 void BulkLoad::run(Worker& worker) {
@@ -123,7 +126,7 @@ void BulkLoad::stop_workers() {
 }
 
 void BulkLoad::submit(PreparedDocument doc) {
-  const std::size_t shard = std::hash<std::string>{}(doc.stored.id) % workers_.size();
+  const std::size_t shard = shard_of(doc.stored.id, workers_.size());
   Worker& worker = *workers_[shard];
   const std::uint64_t cost = queued_cost(doc);
   std::unique_lock lock(worker.mutex);
@@ -136,6 +139,15 @@ void BulkLoad::submit(PreparedDocument doc) {
   worker.queued_bytes += cost;
   worker.queue.push_back(std::move(doc));
   worker.changed.notify_all();
+}
+
+void BulkLoad::drop_queued() {
+  for (auto& worker : workers_) {
+    std::lock_guard lock(worker->mutex);
+    worker->queue.clear();
+    worker->queued_bytes = 0;
+    worker->changed.notify_all();
+  }
 }
 
 ShardTotals BulkLoad::finish(const std::string& base_db, const fs::path& output) {
@@ -162,19 +174,6 @@ void sync_directory_tree(const fs::path& dir) {
     if (entry.is_regular_file()) sync_path(entry.path(), O_RDONLY);
   }
   sync_path(dir, O_RDONLY | O_DIRECTORY);
-}
-
-void exchange_paths(const fs::path& a, const fs::path& b) {
-  if (::renameat2(AT_FDCWD, a.c_str(), AT_FDCWD, b.c_str(), RENAME_EXCHANGE) == 0) return;
-  if (errno != EINVAL && errno != ENOSYS) {
-    throw IoError("cannot move " + a.string() + " to " + b.string() + ": " + std::strerror(errno));
-  }
-  // No atomic exchange on this file system: a crash between the first two
-  // renames leaves the old `b` under the name `aside`.
-  const fs::path aside = b.string() + ".lisan-old";
-  fs::rename(b, aside);
-  fs::rename(a, b);
-  fs::rename(aside, a);
 }
 
 }  // namespace lisan::internal

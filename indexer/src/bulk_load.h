@@ -51,8 +51,9 @@ class BulkLoad {
   // Starts the workers; shards go into `work_dir`, which is created and must
   // be the loader's alone.
   BulkLoad(std::filesystem::path work_dir, const BulkLoadLimits& limits);
-  // Stops the workers without merging (the shards are left for the caller to
-  // delete): the index keeps its last commit.
+  // Stops the workers and removes `work_dir` with what is in it (the shards,
+  // and finish()'s output unless the caller moved it out): the index keeps
+  // its last commit, and a failed load leaves nothing behind to fill a disk.
   ~BulkLoad();
   BulkLoad(const BulkLoad&) = delete;
   BulkLoad& operator=(const BulkLoad&) = delete;
@@ -60,6 +61,10 @@ class BulkLoad {
   // Queues `doc` for its shard; blocks while that worker's queue is full.
   // Rethrows the error that stopped a worker, if one did.
   void submit(PreparedDocument doc);
+
+  // Drops the documents queued and not yet begun, so that a stop (Ctrl-C,
+  // SIGTERM) waits only for the documents in progress, then the merge.
+  void drop_queued();
 
   // Waits for the queued documents to be written, then compacts `base_db`
   // (an index whose metadata the result keeps; it may hold no documents)
@@ -90,9 +95,5 @@ class BulkLoad {
 
 // Flushes every file under `dir`, and `dir` itself, to disk.
 void sync_directory_tree(const std::filesystem::path& dir);
-
-// Swaps the two paths atomically where the file system allows
-// (renameat2 RENAME_EXCHANGE), else by two renames.
-void exchange_paths(const std::filesystem::path& a, const std::filesystem::path& b);
 
 }  // namespace lisan::internal

@@ -70,7 +70,7 @@ Xapian::Document DocumentBuilder::build(const PreparedDocument& doc) {
   Xapian::Document out;
   const StoredDocument& stored = doc.stored;
   const std::string lang_code(language_code(doc.language));
-  out.add_boolean_term(std::string(schema::kIdPrefix) + stored.id);
+  out.add_boolean_term(schema::id_term(stored.id));
   out.add_boolean_term(std::string(schema::kLanguagePrefix) + lang_code);
   index_body(out, stored.text, doc.language);
   index_title(out, stored.title, doc.language);

@@ -1,101 +1,12 @@
 #include "index_metadata.h"
 
-#include <fcntl.h>
-#include <unistd.h>
-
-#include <algorithm>
-#include <cerrno>
-#include <cstring>
 #include <ctime>
-#include <filesystem>
-#include <vector>
 
 #include "lisan/analyzers/error.h"
 #include "lisan/analyzers/version.h"
 #include "lisan/indexer/schema.h"
 
 namespace lisan::internal {
-namespace {
-
-// Xapian's own files in a glass database folder; anything else there means
-// the folder is not (only) an index.
-bool is_index_file_name(const std::string& name) {
-  return name == "iamglass" || name == "flintlock" || name.ends_with(".glass") ||
-         name.ends_with(".tmp") || name.ends_with(".DB");
-}
-
-// Removes what a Xapian database creation killed half-way left behind.
-// Xapian creates the tables, then writes the version file (`iamglass`) via
-// `v.tmp` and a rename: a kill before the rename leaves a folder that no
-// longer opens and that DB_CREATE_OR_OPEN refuses to create over. Nothing was
-// ever committed there, so nothing is lost. Requires: no `iamglass`.
-void remove_interrupted_creation(const std::string& db_path,
-                                 const std::vector<std::string>& names) {
-  // Xapian's writer holds an fcntl lock on `flintlock` (OFD and classic
-  // record locks conflict): if it is taken, a creation is under way.
-  const std::string lock_path = db_path + "/flintlock";
-  const int fd = ::open(lock_path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
-  if (fd < 0) throw IoError("cannot open " + lock_path + ": " + std::strerror(errno));
-  struct flock lock {};
-  lock.l_type = F_WRLCK;
-  lock.l_whence = SEEK_SET;
-  const bool locked = ::fcntl(fd, F_OFD_SETLK, &lock) == 0;
-  if (locked) {
-    for (const std::string& name : names) {
-      std::error_code error;
-      if (name != "flintlock") std::filesystem::remove(db_path + "/" + name, error);
-    }
-  }
-  ::close(fd);  // releases the lock
-  if (!locked) {
-    throw IndexError("index " + db_path +
-                     " is locked by another process (another `lisan index` "
-                     "is creating it); wait for it to finish");
-  }
-}
-
-}  // namespace
-
-// Refuses to create an index in a folder that holds other things (a wrong
-// --db such as a documents folder): Xapian would write its files among them.
-void check_index_folder(const std::string& db_path) {
-  std::error_code error;
-  if (!std::filesystem::exists(db_path, error)) return;
-  if (!std::filesystem::is_directory(db_path, error)) {
-    throw IndexError("index path " + db_path + " is a file, not an index folder");
-  }
-  std::filesystem::directory_iterator it(db_path, error);
-  if (error) {
-    throw IoError("cannot read index folder " + db_path + ": " + error.message());
-  }
-  std::vector<std::string> names;
-  for (; it != std::filesystem::directory_iterator(); it.increment(error)) {
-    if (error) break;
-    const std::string name = it->path().filename().string();
-    if (!is_index_file_name(name)) {
-      throw IndexError("folder " + db_path + " is not an index (it holds " + name +
-                       "); give --db a new or empty folder, or check it with `xapian-check " +
-                       db_path + "` if it was an index");
-    }
-    names.push_back(name);
-  }
-  const bool created = std::find(names.begin(), names.end(), "iamglass") != names.end();
-  if (!created && !names.empty()) remove_interrupted_creation(db_path, names);
-}
-
-bool is_interrupted_creation(const std::string& db_path) {
-  std::error_code error;
-  std::filesystem::directory_iterator it(db_path, error);
-  if (error) return false;
-  bool any = false;
-  for (; it != std::filesystem::directory_iterator(); it.increment(error)) {
-    if (error) return false;
-    const std::string name = it->path().filename().string();
-    if (name == "iamglass" || !is_index_file_name(name)) return false;
-    any = true;
-  }
-  return any;
-}
 
 std::string utc_now_iso8601() {
   const std::time_t now = std::time(nullptr);

@@ -18,6 +18,8 @@
 
 #include "bulk_load.h"
 #include "document_builder.h"
+#include "file_ids.h"
+#include "index_folder.h"
 #include "index_metadata.h"
 #include "jsonl_reader.h"
 #include "lisan/analyzers/error.h"
@@ -25,6 +27,7 @@
 #include "lisan/analyzers/utf8.h"
 #include "lisan/indexer/schema.h"
 #include "lisan/indexer/shards.h"
+#include "lisan/indexer/stored_document.h"
 #include "text_file.h"
 #include "xapian_guard.h"
 
@@ -98,6 +101,8 @@ std::string_view skip_reason_name(SkipReason reason) noexcept {
       return "symlink not followed";
     case SkipReason::kHardLink:
       return "hard link to a file indexed already";
+    case SkipReason::kDuplicateId:
+      return "same id as another file";
   }
   return "unknown";
 }
@@ -121,6 +126,7 @@ struct Indexer::Impl {
     std::uint64_t size() const { return static_cast<std::uint64_t>(number(schema::kSizeSlot)); }
     std::int64_t mtime() const { return static_cast<std::int64_t>(number(schema::kMtimeSlot)); }
     std::string hash() const { return doc_.get_value(schema::kHashSlot); }
+    std::string source() const { return doc_.get_value(schema::kSourceSlot); }
 
    private:
     double number(Xapian::valueno slot) const {
@@ -131,11 +137,17 @@ struct Indexer::Impl {
   };
 
   std::optional<Existing> find_existing(const std::string& id) {
-    const std::string q_term = std::string(schema::kIdPrefix) + id;
-    Xapian::PostingIterator it = db.postlist_begin(q_term);
-    if (it == db.postlist_end(q_term)) return std::nullopt;
-    // The id came from the index: no need for Xapian to check it is there.
-    return Existing(*it, db.get_document(*it, Xapian::DOC_ASSUME_VALID));
+    const std::string q_term = schema::id_term(id);
+    const bool hashed = schema::id_term_is_hashed(id);
+    for (Xapian::PostingIterator it = db.postlist_begin(q_term); it != db.postlist_end(q_term);
+         ++it) {
+      // The id came from the index: no need for Xapian to check it is there.
+      Xapian::Document doc = db.get_document(*it, Xapian::DOC_ASSUME_VALID);
+      if (!hashed || parse_document_data(doc.get_data()).id == id) {
+        return Existing(*it, std::move(doc));
+      }
+    }
+    return std::nullopt;
   }
 
   void problem(std::string source, std::string message, std::optional<SkipReason> skipped) {
@@ -185,28 +197,22 @@ struct Indexer::Impl {
     if (progress_callback) progress_callback(progress);
   }
 
-  // Scratch space of a bulk load, beside the index: the merged database is
-  // built there and swapped in whole.
-  fs::path bulk_work_dir() const {
-    fs::path index = fs::absolute(db_path).lexically_normal();
-    if (index.filename().empty()) index = index.parent_path();
-    return index.parent_path() / ("." + index.filename().string() + ".lisan-bulk");
-  }
+  // Scratch space of a bulk load, inside the index folder (index_folder.h).
+  fs::path bulk_work_dir() const { return fs::path(db_path) / internal::kBulkFolder; }
 
-  // Merges the shards into a new database and swaps it in for the (empty)
-  // index, which stays at its last commit until the swap.
+  // Merges the shards into a new database and moves it in for the (empty)
+  // index, which stays at its last commit until then.
   void end_bulk() {
     bulk_eligible = false;
     if (!bulk) return;
-    const fs::path work_dir = bulk_work_dir();
-    const fs::path merged = work_dir / "merged";
-    const internal::ShardTotals totals = bulk->finish(db_path, merged);
-    bulk.reset();
+    // The load's scratch folder goes with it, whatever happens below.
+    const std::unique_ptr<internal::BulkLoad> load = std::move(bulk);
+    const fs::path merged = bulk_work_dir() / "merged";
+    const internal::ShardTotals totals = load->finish(db_path, merged);
     db.close();
-    internal::exchange_paths(merged, db_path);
+    internal::with_index_folder_lock(db_path,
+                                     [&] { internal::move_database_into(merged, db_path); });
     db = Xapian::WritableDatabase(db_path, Xapian::DB_OPEN);
-    std::error_code ignored;
-    fs::remove_all(work_dir, ignored);
     report.added += totals.added;
     report.replaced += totals.replaced;
     report.unchanged += totals.unchanged;
@@ -257,6 +263,14 @@ struct Indexer::Impl {
 
   void index_file(const fs::path& path, const std::string& id) {
     if (!owns(id)) return;
+    if (const std::string* first = file_ids.claim(id)) {
+      problem(path.string(),
+              "same id (" + id + ") as a file of " + *first +
+                  ", indexed already in this run (a file's id is its path relative to the "
+                  "folder given: index their common folder to keep both); skipped",
+              SkipReason::kDuplicateId);
+      return;
+    }
     index_one_file(path, id);
     // Also after skipped and unchanged files, so that progress moves on a re-run.
     if (progress_callback) progress_callback(progress);
@@ -314,15 +328,36 @@ struct Indexer::Impl {
       ++report.unchanged;
       return;
     }
+    const std::string source_path = fs::absolute(path).lexically_normal().string();
+    if (existing && belongs_to_another_file(*existing, source_path)) {
+      problem(source,
+              "same id (" + id + ") as " + existing->source() +
+                  ", which is still there (a file's id is its path relative to the folder "
+                  "given: index their common folder to keep both); skipped",
+              SkipReason::kDuplicateId);
+      return;
+    }
     internal::PreparedDocument doc;
     doc.stored.id = id;
-    doc.stored.source = fs::absolute(path).lexically_normal().string();
+    doc.stored.source = source_path;
     doc.stored.size = size;
     doc.mtime = mtime;
     doc.hash = hash;
     if (!prepare_text(source, std::move(raw), doc)) return;
     if (options.language) doc.language = *options.language;
     write(doc, existing);
+  }
+
+  // True when `existing` was indexed from another file than `source_path`
+  // that still exists: two live files claim one id, and replacing one by the
+  // other at every run would lose one. A file moved (its old path gone) or
+  // reached by another path to the same file is not another file.
+  static bool belongs_to_another_file(const Existing& existing, const std::string& source_path) {
+    const std::string old_source = existing.source();
+    if (old_source.empty() || old_source == source_path) return false;
+    std::error_code error;
+    if (!fs::exists(old_source, error)) return false;
+    return !fs::equivalent(old_source, source_path, error) && !error;
   }
 
   void index_folder(const fs::path& root) {
@@ -555,6 +590,7 @@ struct Indexer::Impl {
   int following = 0;
   // Files with several names (hard links) seen in this run: their first id.
   std::map<std::pair<dev_t, ino_t>, std::string> first_names;
+  internal::FileIds file_ids;
   // True while the index is empty and nothing was committed since it was
   // opened: then documents go to a BulkLoad.
   bool bulk_eligible = false;
@@ -573,14 +609,16 @@ Indexer::Indexer(const std::string& db_path, IndexOptions options)
                           std::to_string(options.shard_count) + " does not exist");
   }
   g_stop_requested.store(false);
-  internal::check_index_folder(db_path);
+  internal::prepare_index_folder(db_path);
   internal::with_index_errors(db_path, [&] {
+    internal::check_tables_present(db_path);
     impl_->db = Xapian::WritableDatabase(db_path, Xapian::DB_CREATE_OR_OPEN);
     internal::check_index_compatible(impl_->db, db_path);
     if (impl_->db.get_metadata(std::string(schema::kSchemaVersionKey)).empty()) {
       internal::stamp_new_index(impl_->db);
       impl_->db.commit();
     }
+    internal::finish_creation(db_path);
     // A bulk load killed before its merge leaves its scratch folder; the
     // lock just taken says no other writer is using it.
     std::error_code ignored;
@@ -610,6 +648,7 @@ void Indexer::add_path(const std::string& path) {
       throw IoError("cannot index " + path + ": " +
                     (error ? error.message() : std::string("no such file or folder")));
     }
+    if (!has_extension(path, ".jsonl")) impl_->file_ids.begin_input(path);
     if (fs::is_directory(status)) {
       impl_->index_folder(path);
     } else if (has_extension(path, ".jsonl")) {
@@ -643,6 +682,7 @@ void Indexer::on_progress(std::function<void(const IndexProgress&)> callback) {
 
 IndexReport Indexer::finish() {
   internal::with_index_errors(impl_->db_path, [&] {
+    if (g_stop_requested.load() && impl_->bulk) impl_->bulk->drop_queued();
     impl_->end_bulk();
     if (impl_->options.prune && !g_stop_requested.load()) impl_->prune();
     impl_->commit();

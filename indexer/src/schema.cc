@@ -4,6 +4,7 @@
 #include <unicode/utf8.h>
 
 #include <cstdint>
+#include <cstdio>
 
 namespace lisan::schema {
 namespace {
@@ -20,7 +21,40 @@ bool starts_with_capital(std::string_view word) noexcept {
   return c >= 0 && u_isupper(c);
 }
 
+// FNV-1a 64, the hash lisan uses wherever a hash is stored (content hashes,
+// shard routing): the same on every platform and in every release.
+std::uint64_t fnv1a64(std::string_view bytes) noexcept {
+  std::uint64_t hash = 14695981039346656037ull;
+  for (char c : bytes) {
+    hash ^= static_cast<unsigned char>(c);
+    hash *= 1099511628211ull;
+  }
+  return hash;
+}
+
+// `text` cut to at most `limit` bytes without splitting a UTF-8 sequence.
+std::string_view utf8_prefix(std::string_view text, std::size_t limit) noexcept {
+  if (text.size() <= limit) return text;
+  std::size_t end = limit;
+  while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
+  return text.substr(0, end);
+}
+
 }  // namespace
+
+bool id_term_is_hashed(std::string_view id) noexcept {
+  return kIdPrefix.size() + id.size() > kMaxTermBytes;
+}
+
+std::string id_term(std::string_view id) {
+  std::string term(kIdPrefix);
+  if (!id_term_is_hashed(id)) return term.append(id);
+  constexpr std::size_t kHashSuffixBytes = 1 + 16;  // '#' and 16 hex digits
+  term.append(utf8_prefix(id, kMaxTermBytes - kIdPrefix.size() - kHashSuffixBytes));
+  char suffix[kHashSuffixBytes + 1];
+  std::snprintf(suffix, sizeof suffix, "#%016llx", static_cast<unsigned long long>(fnv1a64(id)));
+  return term.append(suffix);
+}
 
 std::string_view stem_prefix(Language lang) noexcept {
   switch (lang) {

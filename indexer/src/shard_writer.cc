@@ -21,7 +21,7 @@ void ShardWriter::write(PreparedDocument& doc) {
     doc.language = detect_language(doc.stored.text.empty() ? doc.stored.title : doc.stored.text);
   }
   doc.stored.lang = std::string(language_code(doc.language));
-  id_term_.assign(schema::kIdPrefix).append(doc.stored.id);
+  id_term_ = schema::id_term(doc.stored.id);
   // A lookup in the shard's own (pending) postings: a B-tree probe per
   // document, nothing next to the hundreds of terms it writes.
   Xapian::PostingIterator seen = db_.postlist_begin(id_term_);

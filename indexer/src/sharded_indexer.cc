@@ -29,6 +29,28 @@ void add_report(IndexReport& total, const IndexReport& part) {
   total.interrupted = total.interrupted || part.interrupted;
 }
 
+bool is_shard_folder_name(const std::string& name, std::size_t shard_count) {
+  for (std::size_t k = 0; k < shard_count; ++k) {
+    if (name == "shard-" + std::to_string(k)) return true;
+  }
+  return false;
+}
+
+// True when `db_path` holds nothing but shard folders of `shard_count`
+// shards (and a stub's temporary file): a first run killed before it wrote
+// the stub, which the same command completes.
+bool is_unfinished_sharded_index(const std::string& db_path, std::size_t shard_count) {
+  namespace fs = std::filesystem;
+  std::error_code error;
+  for (fs::directory_iterator it(db_path, error); !error && it != fs::directory_iterator();
+       it.increment(error)) {
+    const std::string name = it->path().filename().string();
+    if (name == "XAPIANDB.tmp") continue;
+    if (!is_shard_folder_name(name, shard_count) || !it->is_directory(error)) return false;
+  }
+  return !error;
+}
+
 void check_layout(const std::string& db_path, std::size_t shard_count) {
   namespace fs = std::filesystem;
   std::error_code error;
@@ -37,9 +59,14 @@ void check_layout(const std::string& db_path, std::size_t shard_count) {
     throw IndexError("index path " + db_path + " is a file, not an index folder");
   }
   const std::size_t existing = existing_shard_count(db_path);
-  if (existing == 0 && !fs::is_empty(db_path, error)) {
-    throw IndexError(db_path + " holds an unsharded index (or other files); index into a new " +
-                     "folder to shard, or leave out --shards");
+  if (existing == 0 && !is_unfinished_sharded_index(db_path, shard_count)) {
+    const bool unsharded = fs::exists(fs::path(db_path) / "iamglass", error);
+    throw IndexError(db_path +
+                     (unsharded ? " holds an unsharded index; index into a new folder to shard, "
+                                  "or leave out --shards"
+                                : " is not a sharded index of " + std::to_string(shard_count) +
+                                      " shards (it holds other files or another number of "
+                                      "shards); give --db a new or empty folder"));
   }
   if (existing != 0 && existing != shard_count) {
     throw IndexError(db_path + " has " + std::to_string(existing) + " shards, not " +
@@ -74,6 +101,10 @@ IndexReport index_sharded(const std::string& db_path, std::size_t shard_count,
     shard_options.shard = k;
     indexers.push_back(std::make_unique<Indexer>(shards[k], shard_options));
   }
+  // Written as soon as every shard exists, so that an interrupted first run
+  // leaves an index that opens (with what its shards committed) and that
+  // the same command completes.
+  internal::write_shard_stub(db_path, shard_count);
   std::mutex callback_mutex;
   std::vector<IndexReport> reports(shard_count);
   std::vector<std::exception_ptr> errors(shard_count);
@@ -100,8 +131,6 @@ IndexReport index_sharded(const std::string& db_path, std::size_t shard_count,
   for (const std::exception_ptr& error : errors) {
     if (error) std::rethrow_exception(error);
   }
-  // Written last: the stub only ever names shards that exist.
-  internal::write_shard_stub(db_path, shard_count);
   IndexReport total;
   for (const IndexReport& report : reports) add_report(total, report);
   return total;

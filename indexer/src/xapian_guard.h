@@ -9,7 +9,7 @@
 #include <string>
 #include <utility>
 
-#include "index_metadata.h"
+#include "index_folder.h"
 #include "lisan/analyzers/error.h"
 
 namespace lisan::internal {
@@ -26,6 +26,11 @@ inline bool is_out_of_space(const Xapian::Error& e) {
   return false;
 }
 
+inline IoError no_space_error(const std::string& db_path, const Xapian::Error& e) {
+  return IoError("no space left to write index " + db_path + " (" + e.get_error_string() +
+                 "); the index stays at its last commit: free some space and run again");
+}
+
 inline std::string check_hint(const std::string& db_path) {
   return "; check it with `xapian-check " + db_path + "`";
 }
@@ -36,10 +41,19 @@ template <typename Body>
 decltype(auto) with_index_errors(const std::string& db_path, Body&& body) {
   try {
     return std::forward<Body>(body)();
-  } catch (const Xapian::DatabaseLockError&) {
+  } catch (const Xapian::DatabaseLockError& e) {
+    // Xapian says "already locked" only when another writer holds the lock;
+    // otherwise the lock file could not be opened (a read-only index).
+    if (e.get_msg().find("already locked") == std::string::npos) {
+      throw IndexError("cannot write index " + db_path + " (" + e.get_msg() +
+                       "): check that you may write its folder");
+    }
     throw IndexError("index " + db_path +
                      " is locked by another process (another `lisan index` "
                      "is writing it); wait for it to finish");
+  } catch (const Xapian::DatabaseCreateError& e) {
+    if (is_out_of_space(e)) throw no_space_error(db_path, e);
+    throw IoError("cannot create index " + db_path + ": " + e.get_msg());
   } catch (const Xapian::DatabaseCorruptError& e) {
     throw IndexError("index " + db_path + " is damaged (" + e.get_msg() + ")" +
                      check_hint(db_path) + " and rebuild it");
@@ -49,6 +63,11 @@ decltype(auto) with_index_errors(const std::string& db_path, Body&& body) {
       throw IndexError("index " + db_path +
                        " was never completely created (its creation was interrupted); "
                        "run `lisan index` on it to create it");
+    }
+    if (std::filesystem::exists(std::filesystem::path(db_path) / "postlist.glass", error)) {
+      throw IndexError("index " + db_path +
+                       " is damaged: its version file (iamglass) is missing; restore the index "
+                       "from a copy, or delete the folder and index again");
     }
     if (std::filesystem::is_directory(db_path, error) &&
         !std::filesystem::is_empty(db_path, error)) {
@@ -65,17 +84,11 @@ decltype(auto) with_index_errors(const std::string& db_path, Body&& body) {
     throw IndexError("index " + db_path + " kept changing while it was read (" + e.get_msg() +
                      "); try again");
   } catch (const Xapian::DatabaseError& e) {
-    if (is_out_of_space(e)) {
-      throw IoError("no space left to write index " + db_path + " (" + e.get_error_string() +
-                    "); the index stays at its last commit: free some space and run again");
-    }
+    if (is_out_of_space(e)) throw no_space_error(db_path, e);
     throw IndexError("index " + db_path + " is damaged or unreadable (" + e.get_description() +
                      ")" + check_hint(db_path));
   } catch (const Xapian::Error& e) {
-    if (is_out_of_space(e)) {
-      throw IoError("no space left to write index " + db_path + " (" + e.get_error_string() +
-                    "); the index stays at its last commit: free some space and run again");
-    }
+    if (is_out_of_space(e)) throw no_space_error(db_path, e);
     throw Error("index " + db_path + ": " + e.get_description());
   }
 }

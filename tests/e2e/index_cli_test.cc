@@ -10,6 +10,7 @@
 #include <unistd.h>
 #include <xapian.h>
 
+#include <algorithm>
 #include <chrono>
 #include <csignal>
 #include <filesystem>
@@ -207,6 +208,106 @@ TEST_F(GeneratedCorpus, FullDiskStopsWithNoSpaceAndKeepsTheLastCommit) {
   const long long count = document_count(dir / "db");
   EXPECT_EQ((count - 5) % kBatch, 0) << "a completed commit's count: " << count;
   EXPECT_EQ(run_lisan({"search", "--db", dir / "db", "Tokayev"}).exit_code, 0);
+}
+
+// The names in `folder` other than `expected`, to show a run wrote nothing
+// beside the index.
+std::vector<std::string> names_besides(const std::string& folder,
+                                       const std::vector<std::string>& expected) {
+  std::vector<std::string> others;
+  for (const auto& entry : fs::directory_iterator(folder)) {
+    const std::string name = entry.path().filename().string();
+    if (std::find(expected.begin(), expected.end(), name) == expected.end()) {
+      others.push_back(name);
+    }
+  }
+  return others;
+}
+
+// A bulk load (a new index, no --batch) keeps its scratch space inside the
+// index folder, so that it works whatever the folder is (a mount point, a
+// link, a folder whose parent is read-only) and a killed load leaves nothing
+// beside it.
+TEST_F(GeneratedCorpus, BulkLoadWritesNothingBesideTheIndexEvenWhenKilled) {
+  TempDir dir;
+  const std::vector<std::string> args = {"index", "--db", dir / "db", "--jobs", "2", docs()};
+  BackgroundLisan indexer(args, dir / "log");
+  std::vector<std::string> seen;
+  while (indexer.running() && seen.empty()) {
+    seen = names_besides(dir.path(), {"db", "log"});
+    if (fs::exists(dir / "db/lisan-bulk/shard-1")) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+  indexer.signal(SIGKILL);
+  indexer.wait();
+  EXPECT_EQ(seen, std::vector<std::string>{}) << read_file(dir / "log");
+  EXPECT_EQ(names_besides(dir.path(), {"db", "log"}), std::vector<std::string>{});
+  EXPECT_EQ(run_lisan({"info", "--db", dir / "db"}).exit_code, 0);
+  const auto rerun = run_lisan(args);
+  ASSERT_EQ(rerun.exit_code, 0) << rerun.err;
+  EXPECT_FALSE(fs::exists(dir / "db/lisan-bulk"));
+  EXPECT_EQ(snapshot_index(dir / "db"), snapshot_index(reference()));
+}
+
+TEST_F(GeneratedCorpus, FullDiskDuringABulkLoadLeavesNoScratchAndARerunCompletes) {
+  TempDir dir;
+  const std::vector<std::string> args = {"prlimit", "--fsize=1000000", LISAN_BINARY, "index",
+                                         "--db",    dir / "db",        docs()};
+  testing::CommandResult result;
+  try {
+    result = run_program(args);
+  } catch (const std::runtime_error& e) {
+    GTEST_SKIP() << "util-linux prlimit is needed: " << e.what();
+  }
+  ASSERT_EQ(result.exit_code, 1) << "the limit was not reached: " << result.err;
+  EXPECT_TRUE(contains(result.err, "no space left to write index")) << result.err;
+  EXPECT_FALSE(fs::exists(dir / "db/lisan-bulk")) << "the scratch space would keep a disk full";
+  EXPECT_EQ(names_besides(dir.path(), {"db"}), std::vector<std::string>{});
+  EXPECT_TRUE(xapian_check_passes(dir / "db"));
+  const auto rerun = run_lisan({"index", "--db", dir / "db", docs()});
+  ASSERT_EQ(rerun.exit_code, 0) << rerun.err;
+  EXPECT_EQ(snapshot_index(dir / "db"), snapshot_index(reference()));
+}
+
+// A first `--shards` run killed at any moment leaves an index that opens,
+// and the same command completes it; also when killed before the stub.
+TEST_F(GeneratedCorpus, AnInterruptedFirstShardedRunOpensAndTheSameCommandCompletesIt) {
+  for (const bool stub_lost : {false, true}) {
+    TempDir dir;
+    const std::vector<std::string> args = {"index", "--db", dir / "db", "--shards", "2", docs()};
+    BackgroundLisan indexer(args, dir / "log");
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+    while (indexer.running() && !fs::exists(dir / "db/shard-1/iamglass") &&
+           std::chrono::steady_clock::now() < deadline) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(2));
+    }
+    // Every shard exists: the run is past its set-up and into the documents.
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    ASSERT_TRUE(indexer.running()) << "the run ended before it could be interrupted";
+    indexer.signal(SIGKILL);
+    indexer.wait();
+    if (stub_lost) fs::remove(dir / "db/XAPIANDB");
+    if (!stub_lost) {
+      const auto info = run_lisan({"info", "--db", dir / "db"});
+      EXPECT_EQ(info.exit_code, 0) << info.err;
+      EXPECT_EQ(run_lisan({"search", "--db", dir / "db", "pemerintah"}).exit_code, 0);
+    }
+    const auto rerun = run_lisan(args);
+    ASSERT_EQ(rerun.exit_code, 0) << "stub lost: " << stub_lost << ": " << rerun.err;
+    EXPECT_EQ(document_count(dir / "db"), kFiles);
+  }
+}
+
+TEST(IndexCli, AnIndexFolderGivenThroughASymbolicLinkStaysALink) {
+  TempDir dir;
+  fs::create_directories(dir / "real");
+  fs::create_directory_symlink(dir / "real", dir / "link");
+  const auto result = run_lisan({"index", "--db", dir / "link", LISAN_CORPUS_DIR});
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_TRUE(fs::is_symlink(dir / "link"));
+  EXPECT_TRUE(fs::exists(dir / "real/iamglass")) << "the index is written into the link's target";
+  EXPECT_EQ(document_count(dir / "link"), 5);
+  EXPECT_EQ(names_besides(dir.path(), {"real", "link"}), std::vector<std::string>{});
 }
 
 TEST(IndexCli, BadInputIsReportedByFileAndReasonAndTheRunSucceeds) {

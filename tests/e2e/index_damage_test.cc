@@ -123,13 +123,26 @@ TEST(DamagedIndex, IndexFolderWithAStrayFileIsRefusedForWriting) {
       << "reading is harmless and still works";
 }
 
-// What `kill -9` during Xapian's creation of a database leaves: empty
-// tables and the version file still under its temporary name.
-void write_interrupted_creation(const std::string& db) {
+// What `kill -9` during Xapian's creation of a database leaves: lisan's
+// marker, empty tables and the version file still under its temporary name.
+// Without the marker the same files are not lisan's to remove.
+void write_interrupted_creation(const std::string& db, bool marked = true) {
   for (const char* name : {"flintlock", "postlist.glass", "termlist.glass"}) {
     write_file(db + "/" + name, "");
   }
   write_file(db + "/v.tmp", std::string(77, '\x01'));
+  if (marked) write_file(db + "/lisan-creating", "");
+}
+
+TEST(DamagedIndex, AFolderLikeAnInterruptedCreationButNotLisansIsLeftAlone) {
+  TempDir dir;
+  write_interrupted_creation(dir / "db", false);
+  const auto index = run_lisan({"index", "--db", dir / "db", LISAN_CORPUS_DIR});
+  EXPECT_EQ(index.exit_code, 1);
+  EXPECT_TRUE(contains(index.err, "is damaged: its version file (iamglass) is missing"))
+      << index.err;
+  EXPECT_TRUE(fs::exists(dir / "db/v.tmp"));
+  EXPECT_TRUE(fs::exists(dir / "db/postlist.glass"));
 }
 
 TEST(DamagedIndex, InterruptedCreationIsExplainedAndARerunCreatesTheIndex) {
@@ -158,6 +171,15 @@ TEST(DamagedIndex, InterruptedCreationIsLeftAloneWhileAnotherWriterHoldsTheLock)
   EXPECT_EQ(index.exit_code, 1);
   EXPECT_TRUE(contains(index.err, "is locked by another process")) << index.err;
   EXPECT_TRUE(fs::exists(dir / "db/v.tmp")) << "another writer's files are not touched";
+}
+
+TEST(DamagedIndex, AnEmptyIndexPathIsAUsageErrorThatSaysSo) {
+  for (const auto& args : std::vector<std::vector<std::string>>{
+           {"search", "--db", "", "kazakhstan"}, {"info", "--db", ""}, {"index", "--db", "", "x"}}) {
+    const auto result = run_lisan(args);
+    EXPECT_EQ(result.exit_code, 2) << args[0] << ": " << result.err;
+    EXPECT_TRUE(contains(result.err, "the index path must not be empty")) << result.err;
+  }
 }
 
 TEST(DamagedIndex, PathThatIsAFileIsRefused) {

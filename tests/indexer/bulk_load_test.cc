@@ -63,10 +63,7 @@ IndexReport index_jsonl(const std::string& db, const std::string& jsonl, unsigne
   return indexer.finish();
 }
 
-std::string scratch_dir_of(const std::string& db) {
-  const std::filesystem::path path(db);
-  return (path.parent_path() / ("." + path.filename().string() + ".lisan-bulk")).string();
-}
+std::string scratch_dir_of(const std::string& db) { return db + "/lisan-bulk"; }
 
 TEST(BulkLoad, ThreeJobsWriteTheIndexOneWriterWrites) {
   TempDir dir;

@@ -349,3 +349,143 @@ TEST(Indexer, RefusesAFolderThatHoldsOtherFiles) {
 
 }  // namespace
 }  // namespace lisan
+
+namespace lisan {
+namespace {
+
+namespace fs = std::filesystem;
+
+// The names and sizes of the files under `folder`, to show nothing changed.
+std::map<std::string, std::uintmax_t> files_of(const std::string& folder) {
+  std::map<std::string, std::uintmax_t> files;
+  for (const auto& entry : fs::recursive_directory_iterator(folder)) {
+    if (entry.is_regular_file()) files[entry.path().string()] = entry.file_size();
+  }
+  return files;
+}
+
+void expect_refused(const std::string& db, const std::string& why) {
+  try {
+    Indexer indexer(db);
+    ADD_FAILURE() << db << " must be refused";
+  } catch (const IndexError& e) {
+    EXPECT_NE(std::string(e.what()).find(why), std::string::npos) << e.what();
+  }
+}
+
+TEST(IndexFolder, FilesThatOnlyLookLikeXapianFilesAreNeverRemoved) {
+  testing::TempDir dir;
+  testing::write_file(dir / "drafts/report.tmp", "x");
+  testing::write_file(dir / "drafts/thesis.glass", "y");
+  const auto before = files_of(dir / "drafts");
+  expect_refused(dir / "drafts", "is not an index (it holds report.tmp)");
+  EXPECT_EQ(files_of(dir / "drafts"), before);
+}
+
+TEST(IndexFolder, AnIndexThatLostAVersionFileOrATableIsRefusedNotReset) {
+  testing::TempDir dir;
+  testing::write_file(dir / "docs/a.txt", "Alpha\nThe first text of three");
+  testing::write_file(dir / "docs/b.txt", "Beta\nThe second text of three");
+  testing::write_file(dir / "docs/c.txt", "Gamma\nThe third text of three");
+  index_paths(dir / "good", {dir / "docs"});
+  for (const char* lost : {"iamglass", "postlist.glass", "termlist.glass", "docdata.glass"}) {
+    const std::string db = dir / (std::string("lost-") + lost);
+    fs::copy(dir / "good", db);
+    fs::remove(db + "/" + lost);
+    const auto before = files_of(db);
+    expect_refused(db, "is damaged");
+    EXPECT_EQ(files_of(db), before) << lost << ": nothing of a damaged index is removed";
+  }
+}
+
+TEST(IndexFolder, ANewIndexIsMarkedUntilItsFirstCommit) {
+  testing::TempDir dir;
+  {
+    Indexer indexer(dir / "db");
+    EXPECT_FALSE(fs::exists(dir / "db/lisan-creating")) << "removed once the index is stamped";
+  }
+  EXPECT_EQ(Xapian::Database(dir / "db").get_doccount(), 0u);
+}
+
+TEST(LongIds, AnIdTooLongForATermIsIndexedAndKeptApartFromItsNeighbours) {
+  testing::TempDir dir;
+  const std::string common(300, 'a');
+  const std::string arabic_id = [] {
+    std::string id;
+    for (int i = 0; i < 150; ++i) id += "\xd9\x83";  // ك: cut mid-letter would be invalid UTF-8
+    return id;
+  }();
+  const std::vector<std::string> ids = {common + "1", common + "2", arabic_id};
+  std::string jsonl;
+  for (std::size_t i = 0; i < ids.size(); ++i) {
+    jsonl += "{\"id\": \"" + ids[i] + "\", \"text\": \"Text of the document number " +
+             std::to_string(i) + " in English\"}\n";
+  }
+  testing::write_file(dir / "docs.jsonl", jsonl);
+  for (int run = 0; run < 2; ++run) {
+    const IndexRun result = index_paths(dir / "db", {dir / "docs.jsonl"});
+    EXPECT_EQ(result.report.added, run == 0 ? 3u : 0u);
+    EXPECT_EQ(result.report.unchanged, run == 0 ? 0u : 3u) << "each id finds its own document";
+    EXPECT_EQ(result.report.skipped_total(), 0u);
+  }
+  Xapian::Database db(dir / "db");
+  EXPECT_EQ(db.get_doccount(), 3u);
+  for (const std::string& id : ids) {
+    const std::string term = schema::id_term(id);
+    EXPECT_LE(term.size(), schema::kMaxTermBytes);
+    ASSERT_EQ(db.get_termfreq(term), 1u) << id;
+    EXPECT_EQ(parse_document_data(db.get_document(*db.postlist_begin(term)).get_data()).id, id);
+  }
+  EXPECT_NE(schema::id_term(ids[0]), schema::id_term(ids[1]));
+}
+
+TEST(LongIds, AFileWithALongNameOrADeepPathIsIndexedAndTheRunGoesOn) {
+  testing::TempDir dir;
+  std::string deep = dir / "docs";
+  for (int level = 0; level < 6; ++level)
+    deep += "/" + std::string(50, static_cast<char>('k' + level));
+  testing::write_file(deep + "/deep.txt", "Deep\nA file far down the tree");
+  testing::write_file(dir / ("docs/" + std::string(250, 'n') + ".txt"), "Long\nA long file name");
+  testing::write_file(dir / "docs/short.txt", "Short\nA plain file");
+  const IndexRun result = index_paths(dir / "db", {dir / "docs"});
+  EXPECT_EQ(result.report.added, 3u);
+  EXPECT_EQ(result.report.skipped_total(), 0u);
+  EXPECT_EQ(index_paths(dir / "db", {dir / "docs"}).report.unchanged, 3u);
+}
+
+TEST(FileIds, TheSameRelativeNameInTwoInputsIsReportedNotReplacedAtEveryRun) {
+  testing::TempDir dir;
+  testing::write_file(dir / "a/notes.txt", "Notes\nThe notes kept in the first folder");
+  testing::write_file(dir / "b/notes.txt", "Notes\nOther notes, of the second folder, longer");
+  for (int run = 0; run < 2; ++run) {
+    const IndexRun result = index_paths(dir / "db", {dir / "a", dir / "b"});
+    EXPECT_EQ(result.report.added, run == 0 ? 1u : 0u);
+    EXPECT_EQ(result.report.replaced, 0u) << "run " << run;
+    EXPECT_EQ(result.report.skipped.at(SkipReason::kDuplicateId), 1u);
+    ASSERT_EQ(result.problems.size(), 1u);
+    EXPECT_EQ(result.problems[0].source, dir / "b/notes.txt");
+    EXPECT_NE(result.problems[0].message.find("same id (notes.txt) as a file of " + (dir / "a")),
+              std::string::npos)
+        << result.problems[0].message;
+  }
+  const IndexRun later = index_paths(dir / "db", {dir / "b"});
+  EXPECT_EQ(later.report.replaced, 0u) << "a later run of the other folder alone replaces nothing";
+  EXPECT_EQ(later.report.skipped.at(SkipReason::kDuplicateId), 1u);
+  Xapian::Database db(dir / "db");
+  EXPECT_EQ(db.get_termfreq("first"), 1u);
+  EXPECT_EQ(db.get_termfreq("second"), 0u);
+}
+
+TEST(FileIds, AMovedFolderStillReplacesItsDocuments) {
+  testing::TempDir dir;
+  testing::write_file(dir / "old/notes.txt", "Notes\nBefore the move");
+  index_paths(dir / "db", {dir / "old"});
+  fs::rename(dir / "old", dir / "new");
+  testing::write_file(dir / "new/notes.txt", "Notes\nAfter the move, changed");
+  const IndexRun result = index_paths(dir / "db", {dir / "new"});
+  EXPECT_EQ(result.report.replaced, 1u);
+  EXPECT_EQ(result.report.skipped_total(), 0u);
+}
+
+}  // namespace
+}  // namespace lisan

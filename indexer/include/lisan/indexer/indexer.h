@@ -84,7 +84,8 @@ enum class SkipReason {
   kNotRegularFile,  ///< a FIFO, socket or device
   kInvalidRecord,   ///< a JSONL line that is not a valid document
   kSymlinkLoop,     ///< a symbolic link that loops or dangles
-  kHardLink         ///< another name (hard link) of a file indexed already in this run
+  kHardLink,        ///< another name (hard link) of a file indexed already in this run
+  kDuplicateId      ///< a file whose id (its relative path) another file of another input has
 };
 /// A short name for `reason`, as `lisan index` prints it (e.g. "binary").
 std::string_view skip_reason_name(SkipReason reason) noexcept;

@@ -6,6 +6,7 @@
 /// Thread-safety: constants only.
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -22,7 +23,18 @@ inline constexpr int kSchemaVersion = 2;
 // Term prefixes, after Omega's conventions (xapian-omega termprefixes).
 // Unprefixed terms are the normalized unstemmed words, with positions.
 
-inline constexpr std::string_view kIdPrefix = "Q";        ///< Q<id>: unique id, boolean
+inline constexpr std::string_view kIdPrefix = "Q";  ///< Q<id>: unique id, boolean
+/// The longest term Xapian's glass backend stores ("Term too long (> 245)").
+inline constexpr std::size_t kMaxTermBytes = 245;
+
+/// The unique-id term of the document `id`: kIdPrefix + id when that fits in
+/// kMaxTermBytes; for a longer id (a deep path, a long file name) the id's
+/// first bytes, cut at a UTF-8 boundary, then `#` and 16 hex digits of the
+/// whole id's FNV-1a 64, as Omega does for long unique terms. Two long ids
+/// that agree on those bytes and that hash are told apart by the stored id.
+std::string id_term(std::string_view id);
+/// True when id_term(id) is a hashed form, which the stored id must confirm.
+bool id_term_is_hashed(std::string_view id) noexcept;
 inline constexpr std::string_view kLanguagePrefix = "L";  ///< Lar, Lid, Len, Lund: boolean
 inline constexpr std::string_view kTitlePrefix = "S";     ///< S<term>: title words (Omega: subject)
 // Stems carry their language (ZA…, ZI…, ZE…) so that an Indonesian and an

@@ -1,0 +1,222 @@
+#include "index_folder.h"
+
+#include <fcntl.h>
+#include <unistd.h>
+#include <xapian.h>
+
+#include <algorithm>
+#include <array>
+#include <cerrno>
+#include <cstring>
+#include <vector>
+
+#include "lisan/analyzers/error.h"
+
+namespace fs = std::filesystem;
+
+namespace lisan::internal {
+namespace {
+
+constexpr std::string_view kVersionFile = "iamglass";
+constexpr std::string_view kLockFile = "flintlock";
+// Glass writes its version file through this name and a rename.
+constexpr std::string_view kVersionTemporary = "v.tmp";
+constexpr std::array<std::string_view, 6> kTables = {"docdata",  "postlist", "position",
+                                                     "spelling", "synonym",  "termlist"};
+
+bool is_table_file(std::string_view name) {
+  return std::any_of(kTables.begin(), kTables.end(), [&](std::string_view table) {
+    return name.size() == table.size() + 6 && name.starts_with(table) && name.ends_with(".glass");
+  });
+}
+
+// Xapian's own files in a glass database folder, by their exact names.
+bool is_xapian_file(std::string_view name) {
+  return name == kVersionFile || name == kLockFile || name == kVersionTemporary ||
+         is_table_file(name);
+}
+
+bool is_lisan_file(std::string_view name) { return name == kCreationMarker || name == kBulkFolder; }
+
+struct FolderContents {
+  std::vector<std::string> xapian_files;
+  bool has_version = false;
+  bool has_marker = false;
+};
+
+FolderContents list_index_folder(const std::string& db_path) {
+  std::error_code error;
+  fs::directory_iterator it(db_path, error);
+  if (error) throw IoError("cannot read index folder " + db_path + ": " + error.message());
+  FolderContents contents;
+  for (; it != fs::directory_iterator(); it.increment(error)) {
+    if (error) throw IoError("cannot read index folder " + db_path + ": " + error.message());
+    const std::string name = it->path().filename().string();
+    if (name == kCreationMarker) {
+      contents.has_marker = true;
+    } else if (is_xapian_file(name)) {
+      contents.has_version = contents.has_version || name == kVersionFile;
+      contents.xapian_files.push_back(name);
+    } else if (!is_lisan_file(name)) {
+      throw IndexError("folder " + db_path + " is not an index (it holds " + name +
+                       "); give --db a new or empty folder");
+    }
+  }
+  return contents;
+}
+
+void sync_folder(const std::string& path) {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd < 0) throw IoError("cannot open " + path + ": " + std::strerror(errno));
+  const int result = ::fsync(fd);
+  const int error = errno;
+  ::close(fd);
+  if (result != 0) throw IoError("cannot sync " + path + ": " + std::strerror(error));
+}
+
+// Writes the marker durably: it must be on disk before the files it vouches for.
+void write_marker(const std::string& db_path) {
+  const std::string path = db_path + "/" + std::string(kCreationMarker);
+  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_CLOEXEC, 0644);
+  if (fd < 0) throw IoError("cannot write " + path + ": " + std::strerror(errno));
+  const int result = ::fsync(fd);
+  const int error = errno;
+  ::close(fd);
+  if (result != 0) throw IoError("cannot sync " + path + ": " + std::strerror(error));
+  sync_folder(db_path);
+}
+
+void remove_file(const fs::path& path) {
+  std::error_code error;
+  fs::remove(path, error);
+  if (error) throw IoError("cannot remove " + path.string() + ": " + error.message());
+}
+
+void move_file(const fs::path& from, const fs::path& to) {
+  std::error_code error;
+  fs::rename(from, to, error);
+  if (error) {
+    throw IoError("cannot move " + from.string() + " to " + to.string() + ": " + error.message());
+  }
+}
+
+// Empties a marked folder whose creation never completed: nothing was ever
+// committed there, so nothing is lost.
+void remove_interrupted_creation(const std::string& db_path, const FolderContents& contents) {
+  with_index_folder_lock(db_path, [&] {
+    for (const std::string& name : contents.xapian_files) {
+      if (name != kLockFile) remove_file(fs::path(db_path) / name);
+    }
+    sync_folder(db_path);
+  });
+}
+
+}  // namespace
+
+void with_index_folder_lock(const std::string& db_path, const std::function<void()>& body) {
+  const std::string lock_path = db_path + "/" + std::string(kLockFile);
+  const int fd = ::open(lock_path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+  if (fd < 0) throw IoError("cannot open " + lock_path + ": " + std::strerror(errno));
+  struct flock lock {};
+  lock.l_type = F_WRLCK;
+  lock.l_whence = SEEK_SET;
+  // OFD and classic record locks conflict, so this excludes Xapian's writer.
+  if (::fcntl(fd, F_OFD_SETLK, &lock) != 0) {
+    ::close(fd);
+    throw IndexError("index " + db_path +
+                     " is locked by another process (another `lisan index` is writing it); "
+                     "wait for it to finish");
+  }
+  try {
+    body();
+  } catch (...) {
+    ::close(fd);  // releases the lock
+    throw;
+  }
+  ::close(fd);
+}
+
+void prepare_index_folder(const std::string& db_path) {
+  if (db_path.empty()) throw IndexError("the index path is empty; give --db a folder");
+  std::error_code error;
+  if (!fs::exists(db_path, error)) {
+    fs::create_directories(db_path, error);
+    if (error) throw IoError("cannot create index folder " + db_path + ": " + error.message());
+    write_marker(db_path);
+    return;
+  }
+  if (!fs::is_directory(db_path, error)) {
+    throw IndexError("index path " + db_path + " is a file, not an index folder");
+  }
+  const FolderContents contents = list_index_folder(db_path);
+  if (contents.has_version) return;
+  if (contents.xapian_files.empty() && !contents.has_marker) {
+    write_marker(db_path);  // an empty folder, given to be the index
+    return;
+  }
+  if (!contents.has_marker) {
+    throw IndexError("index " + db_path +
+                     " is damaged: its version file (iamglass) is missing. lisan did not "
+                     "leave it so and does not reset it; restore the index from a copy, or "
+                     "delete the folder and index again");
+  }
+  remove_interrupted_creation(db_path, contents);
+}
+
+void finish_creation(const std::string& db_path) {
+  const fs::path marker = fs::path(db_path) / kCreationMarker;
+  std::error_code error;
+  if (!fs::exists(marker, error)) return;
+  remove_file(marker);
+  sync_folder(db_path);
+}
+
+bool is_interrupted_creation(const std::string& db_path) {
+  std::error_code error;
+  return fs::exists(fs::path(db_path) / kCreationMarker, error) &&
+         !fs::exists(fs::path(db_path) / kVersionFile, error);
+}
+
+void check_tables_present(const std::string& db_path) {
+  const fs::path index(db_path);
+  std::error_code error;
+  if (!fs::exists(index / kVersionFile, error)) return;
+  const auto missing = [&](std::string_view table) {
+    return !fs::exists(index / (std::string(table) + ".glass"), error);
+  };
+  std::string lost;
+  if (missing("postlist")) {
+    lost = "postlist.glass";
+  } else if (missing("termlist")) {
+    lost = "termlist.glass";
+  } else if (missing("docdata") && Xapian::Database(db_path).get_doccount() > 0) {
+    lost = "docdata.glass";  // written with the first document only
+  }
+  if (lost.empty()) return;
+  throw IndexError("index " + db_path + " is damaged: its table " + lost +
+                   " is missing; restore the index from a copy, or delete the folder and index "
+                   "again");
+}
+
+void move_database_into(const fs::path& merged, const std::string& db_path) {
+  write_marker(db_path);
+  const fs::path index(db_path);
+  // Without its version file the old database no longer opens, so the
+  // tables can be exchanged under the marker's cover.
+  remove_file(index / kVersionFile);
+  sync_folder(db_path);
+  for (std::string_view table : kTables) {
+    const std::string name = std::string(table) + ".glass";
+    std::error_code error;
+    if (fs::exists(merged / name, error)) {
+      move_file(merged / name, index / name);
+    } else {
+      remove_file(index / name);
+    }
+  }
+  move_file(merged / kVersionFile, index / kVersionFile);
+  sync_folder(db_path);
+  finish_creation(db_path);
+}
+
+}  // namespace lisan::internal
