@@ -8,6 +8,7 @@
 
 #include "commands.h"
 #include "lisan/analyzers/error.h"
+#include "terminal_text.h"
 
 namespace lisan::cli {
 
@@ -51,10 +52,11 @@ int main(int argc, char** argv) {
                  "--memory)\n";
     return 1;
   } catch (const lisan::InvalidArgument& e) {
-    std::cerr << "lisan: " << e.what() << '\n';
+    std::cerr << "lisan: " << lisan::cli::terminal_safe(e.what()) << '\n';
     return 2;
   } catch (const std::exception& e) {
-    std::cerr << "lisan: " << e.what() << '\n';
+    // Messages quote index metadata, paths and Xapian's text as they are.
+    std::cerr << "lisan: " << lisan::cli::terminal_safe(e.what()) << '\n';
     return 1;
   }
 }

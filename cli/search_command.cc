@@ -149,9 +149,12 @@ Command add_search_command(CLI::App& app) {
             } catch (const QueryError& e) {
               // A usage error: show where, under the query itself.
               const QueryExcerpt shown = excerpt_around(query, e.offset());
-              std::cerr << "lisan: " << e.what() << '\n'
-                        << "  " << shown.text << '\n'
-                        << "  " << caret_line(shown.text, shown.offset) << '\n';
+              // Escaped as a whole, and the caret under the escaped text.
+              const std::string before = terminal_safe(shown.text.substr(0, shown.offset));
+              const std::string text = before + terminal_safe(shown.text.substr(shown.offset));
+              std::cerr << "lisan: " << terminal_safe(e.what()) << '\n'
+                        << "  " << text << '\n'
+                        << "  " << caret_line(text, before.size()) << '\n';
               return 2;
             }
             if (options->json) {

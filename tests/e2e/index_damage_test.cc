@@ -6,6 +6,7 @@
 #include <unistd.h>
 #include <xapian.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <random>
@@ -60,6 +61,51 @@ TEST(IndexVersions, OtherAnalyzerVersionIsRefusedByEveryCommand) {
     EXPECT_TRUE(contains(result.err, "version 12345")) << result.err;
     EXPECT_TRUE(contains(result.err, dir / "db")) << result.err;
   }
+}
+
+// True when `text` holds a byte a terminal acts on: a control character
+// other than the newline that ends it.
+bool has_control_bytes(std::string_view text) {
+  if (text.ends_with('\n')) text.remove_suffix(1);
+  return std::any_of(text.begin(), text.end(), [](char c) {
+    const auto byte = static_cast<unsigned char>(c);
+    return byte < 0x20 || byte == 0x7F;
+  });
+}
+
+// Metadata is whatever the index file holds: a damaged or hostile index must
+// not retitle the terminal (OSC) or forge a line of lisan's own output.
+TEST(IndexVersions, MetadataInMessagesIsEscapedForTheTerminal) {
+  TempDir dir;
+  index_corpus(dir / "db");
+  set_metadata(dir / "db", schema::kAnalyzerNameKey,
+               "evil\x1b]0;owned\x07\nlisan: forged line\r" + std::string(5000, 'x'));
+  for (const auto& result : open_with_every_command(dir / "db")) {
+    EXPECT_EQ(result.exit_code, 1) << result.err;
+    EXPECT_FALSE(has_control_bytes(result.err)) << result.err;
+    EXPECT_TRUE(contains(result.err, R"(evil\x1B]0;owned\x07\nlisan: forged line\r)"))
+        << result.err;
+    EXPECT_LT(result.err.size(), 1000u) << "a huge value is cut: " << result.err;
+  }
+}
+
+TEST(IndexVersions, InfoShowsMetadataEscaped) {
+  TempDir dir;
+  index_corpus(dir / "db");
+  set_metadata(dir / "db", schema::kCreatedKey, "2026\x1b[2J\nforged: line");
+  {
+    // A language term longer than the column it is aligned in.
+    Xapian::WritableDatabase writable(dir / "db", Xapian::DB_OPEN);
+    Xapian::Document document = writable.get_document(1);
+    document.add_boolean_term(std::string(schema::kLanguagePrefix) + "a-long-language\x1b[31m");
+    writable.replace_document(1, document);
+    writable.commit();
+  }
+  const auto info = run_lisan({"info", "--db", dir / "db"});
+  EXPECT_EQ(info.exit_code, 0) << info.err;
+  EXPECT_TRUE(contains(info.out, R"(created:        2026\x1B[2J\nforged: line)")) << info.out;
+  EXPECT_TRUE(contains(info.out, R"(  a-long-language\x1B[31m: 1)")) << info.out;
+  EXPECT_EQ(std::count(info.out.begin(), info.out.end(), '\x1b'), 0) << info.out;
 }
 
 TEST(DamagedIndex, TruncatedTableFilesGiveAClearErrorSuggestingXapianCheck) {

@@ -151,6 +151,17 @@ TEST_F(QuerySearchCli, MalformedQueryIsAUsageErrorPointingAtTheProblem) {
   EXPECT_NE(language.err.find("unknown language \"xx\""), std::string::npos) << language.err;
 }
 
+// A query pasted with an escape sequence in it: shown escaped, the caret
+// still under the error.
+TEST_F(QuerySearchCli, MalformedQueryIsShownEscaped) {
+  const auto result = run_lisan({"search", "--db", db(), "a\x1b[2Jb lang:xx"});
+  EXPECT_EQ(result.exit_code, 2);
+  EXPECT_EQ(result.err.find('\x1b'), std::string::npos) << result.err;
+  EXPECT_NE(result.err.find("\n  a\\x1B[2Jb lang:xx\n" + std::string(17, ' ') + "^"),
+            std::string::npos)
+      << result.err;
+}
+
 TEST_F(QuerySearchCli, ExplainShowsTheQueryAndMatchedTerms) {
   const auto result = run_lisan({"search", "--db", db(), "--explain", "Tokayev"});
   EXPECT_EQ(result.exit_code, 0);
