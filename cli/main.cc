@@ -5,6 +5,8 @@
 #include <cstdlib>
 #include <iostream>
 #include <new>
+#include <string>
+#include <vector>
 
 #include "commands.h"
 #include "lisan/analyzers/error.h"
@@ -34,7 +36,11 @@ int main(int argc, char** argv) {
       lisan::cli::add_serve_command(app),
   };
   try {
-    app.parse(argc, argv);
+    const std::vector<std::string> args =
+        lisan::cli::arrange_arguments(app, std::vector<std::string>(argv + 1, argv + argc));
+    std::vector<const char*> arranged = {argv[0]};
+    for (const std::string& arg : args) arranged.push_back(arg.c_str());
+    app.parse(static_cast<int>(arranged.size()), arranged.data());
   } catch (const CLI::ParseError& e) {
     const int code = app.exit(e);
     // CLI11 returns 0 for --help/--version; every real usage error is 2.
