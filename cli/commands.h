@@ -4,6 +4,8 @@
 
 #include <CLI/CLI.hpp>
 #include <functional>
+#include <string>
+#include <vector>
 
 namespace lisan::cli {
 
@@ -17,6 +19,13 @@ Command add_index_command(CLI::App& app);
 Command add_search_command(CLI::App& app);
 Command add_info_command(CLI::App& app);
 Command add_serve_command(CLI::App& app);
+
+// `args` (the program's arguments, without its name) in the order CLI11 is
+// to read them. For `lisan search`, once the query has begun a word starting
+// with "-" is a query word (`perjanjian -bilateral`, typed unquoted), while
+// the options of `search` keep their meaning wherever they are; other
+// commands' arguments are returned as they are.
+std::vector<std::string> arrange_arguments(const CLI::App& app, std::vector<std::string> args);
 
 // Where the index lives when --db is not given: $LISAN_DB, else ./lisan-index.
 std::string default_db_path();

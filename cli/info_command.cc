@@ -1,8 +1,10 @@
+#include <algorithm>
 #include <iostream>
 
 #include "commands.h"
 #include "lisan/searcher/searcher.h"
 #include "results_json.h"
+#include "terminal_text.h"
 
 namespace lisan::cli {
 
@@ -23,18 +25,21 @@ Command add_info_command(CLI::App& app) {
               std::cout << index_info_json(info) << '\n';
               return 0;
             }
-            std::cout << "index:          " << options->db << '\n'
+            // Metadata is whatever the index file holds.
+            std::cout << "index:          " << terminal_safe(options->db) << '\n'
                       << "documents:      " << info.documents << '\n';
             for (const auto& [lang, count] : info.languages) {
-              std::cout << "  " << lang << ":" << std::string(13 - lang.size(), ' ') << count
+              const std::string shown = terminal_safe(lang);
+              std::cout << "  " << shown << ":"
+                        << std::string(13 - std::min<std::size_t>(shown.size(), 12), ' ') << count
                         << '\n';
             }
             std::cout << "terms:          " << info.terms << '\n'
                       << "schema version: " << info.schema_version << '\n'
-                      << "analyzer:       " << info.analyzer << " version " << info.analyzer_version
-                      << '\n'
-                      << "created:        " << info.created << '\n'
-                      << "last commit:    " << info.last_commit << '\n';
+                      << "analyzer:       " << terminal_safe(info.analyzer) << " version "
+                      << info.analyzer_version << '\n'
+                      << "created:        " << terminal_safe(info.created) << '\n'
+                      << "last commit:    " << terminal_safe(info.last_commit) << '\n';
             return 0;
           }};
 }

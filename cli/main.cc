@@ -5,9 +5,12 @@
 #include <cstdlib>
 #include <iostream>
 #include <new>
+#include <string>
+#include <vector>
 
 #include "commands.h"
 #include "lisan/analyzers/error.h"
+#include "terminal_text.h"
 
 namespace lisan::cli {
 
@@ -33,7 +36,11 @@ int main(int argc, char** argv) {
       lisan::cli::add_serve_command(app),
   };
   try {
-    app.parse(argc, argv);
+    const std::vector<std::string> args =
+        lisan::cli::arrange_arguments(app, std::vector<std::string>(argv + 1, argv + argc));
+    std::vector<const char*> arranged = {argv[0]};
+    for (const std::string& arg : args) arranged.push_back(arg.c_str());
+    app.parse(static_cast<int>(arranged.size()), arranged.data());
   } catch (const CLI::ParseError& e) {
     const int code = app.exit(e);
     // CLI11 returns 0 for --help/--version; every real usage error is 2.
@@ -51,10 +58,11 @@ int main(int argc, char** argv) {
                  "--memory)\n";
     return 1;
   } catch (const lisan::InvalidArgument& e) {
-    std::cerr << "lisan: " << e.what() << '\n';
+    std::cerr << "lisan: " << lisan::cli::terminal_safe(e.what()) << '\n';
     return 2;
   } catch (const std::exception& e) {
-    std::cerr << "lisan: " << e.what() << '\n';
+    // Messages quote index metadata, paths and Xapian's text as they are.
+    std::cerr << "lisan: " << lisan::cli::terminal_safe(e.what()) << '\n';
     return 1;
   }
 }

@@ -1,5 +1,7 @@
 #include <algorithm>
+#include <cstddef>
 #include <iostream>
+#include <optional>
 
 #include "commands.h"
 #include "language_option.h"
@@ -99,6 +101,47 @@ void print_text(const SearchResults& results, bool explain) {
   }
 }
 
+bool is_long_option(std::string_view arg) { return arg.size() > 2 && arg.starts_with("--"); }
+
+// The option of `search` that `arg` names ("--limit", "--limit=5", "-h").
+const CLI::Option* named_option(const CLI::App& search, const std::string& arg) {
+  if (arg.size() < 2 || arg.front() != '-') return nullptr;  // a positional's name is no option
+  return search.get_option_no_throw(arg.substr(0, arg.find('=')));
+}
+
+// The arguments after "search": its options first, then "--" and the query
+// words, so that CLI11 reads none of those as an option. Nothing when CLI11
+// is to refuse them as they are, with its own message: a word starting with
+// "-" before the query (a query starting with "-" needs "--"), a "--word"
+// anywhere that is no option (a misspelt --json is refused, not searched
+// for), an option missing its value.
+std::optional<std::vector<std::string>> query_words_last(const CLI::App& search,
+                                                         const std::vector<std::string>& args) {
+  std::vector<std::string> options;
+  std::vector<std::string> query;
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    const std::string& arg = args[i];
+    if (arg == "--") {
+      query.insert(query.end(), args.begin() + static_cast<std::ptrdiff_t>(i) + 1, args.end());
+      break;
+    }
+    if (const CLI::Option* option = named_option(search, arg)) {
+      options.push_back(arg);
+      if (option->get_items_expected_min() > 0 && arg.find('=') == std::string::npos) {
+        if (i + 1 == args.size()) return std::nullopt;
+        options.push_back(args[++i]);
+      }
+    } else if (is_long_option(arg) || (query.empty() && arg.size() > 1 && arg.front() == '-')) {
+      return std::nullopt;
+    } else {
+      query.push_back(arg);
+    }
+  }
+  if (!query.empty()) options.push_back("--");
+  options.insert(options.end(), query.begin(), query.end());
+  return options;
+}
+
 }  // namespace
 
 Command add_search_command(CLI::App& app) {
@@ -150,9 +193,12 @@ Command add_search_command(CLI::App& app) {
             } catch (const QueryError& e) {
               // A usage error: show where, under the query itself.
               const QueryExcerpt shown = excerpt_around(query, e.offset());
-              std::cerr << "lisan: " << e.what() << '\n'
-                        << "  " << shown.text << '\n'
-                        << "  " << caret_line(shown.text, shown.offset) << '\n';
+              // Escaped as a whole, and the caret under the escaped text.
+              const std::string before = terminal_safe(shown.text.substr(0, shown.offset));
+              const std::string text = before + terminal_safe(shown.text.substr(shown.offset));
+              std::cerr << "lisan: " << terminal_safe(e.what()) << '\n'
+                        << "  " << text << '\n'
+                        << "  " << caret_line(text, before.size()) << '\n';
               return 2;
             }
             if (options->json) {
@@ -162,6 +208,16 @@ Command add_search_command(CLI::App& app) {
             }
             return 0;
           }};
+}
+
+std::vector<std::string> arrange_arguments(const CLI::App& app, std::vector<std::string> args) {
+  if (args.empty() || args.front() != "search") return args;
+  const CLI::App& search = *app.get_subcommand("search");
+  std::optional<std::vector<std::string>> arranged =
+      query_words_last(search, {args.begin() + 1, args.end()});
+  if (!arranged) return args;
+  arranged->insert(arranged->begin(), args.front());
+  return *std::move(arranged);
 }
 
 }  // namespace lisan::cli

@@ -11,6 +11,7 @@
 #include "lisan/analyzers/language.h"
 #include "results_json.h"
 #include "searcher_pool.h"
+#include "terminal_text.h"
 #include "web_assets.h"
 
 namespace lisan::cli {
@@ -127,10 +128,10 @@ struct SearchServer::Impl {
     } catch (const InvalidArgument& e) {
       send_error(res, 400, e.what());
     } catch (const IndexError& e) {
-      std::cerr << "lisan serve: " << e.what() << '\n';
+      std::cerr << "lisan serve: " << terminal_safe(e.what()) << '\n';
       send_error(res, 503, e.what());
     } catch (const std::exception& e) {
-      std::cerr << "lisan serve: " << e.what() << '\n';
+      std::cerr << "lisan serve: " << terminal_safe(e.what()) << '\n';
       send_error(res, 500, e.what());
     }
   }

@@ -7,6 +7,20 @@
 #include "lisan/indexer/schema.h"
 
 namespace lisan::internal {
+namespace {
+
+// A metadata value for a message: whatever the index file holds, so an empty
+// one is named and a huge one cut (the CLI escapes control characters).
+std::string shown_metadata(const std::string& value) {
+  constexpr std::size_t kMaxShownBytes = 64;
+  if (value.empty()) return "(none)";
+  if (value.size() <= kMaxShownBytes) return value;
+  std::size_t cut = kMaxShownBytes;
+  while (cut > 0 && (static_cast<unsigned char>(value[cut]) & 0xC0) == 0x80) --cut;
+  return value.substr(0, cut) + "…";
+}
+
+}  // namespace
 
 std::string utc_now_iso8601() {
   const std::time_t now = std::time(nullptr);
@@ -33,14 +47,14 @@ void check_index_compatible(const Xapian::Database& db, const std::string& db_pa
     throw IndexError("index " + db_path + " was not written by lisan (no lisan metadata)");
   }
   if (schema_version != std::to_string(schema::kSchemaVersion)) {
-    throw IndexError("index " + db_path + " has schema version " + schema_version +
+    throw IndexError("index " + db_path + " has schema version " + shown_metadata(schema_version) +
                      "; this lisan reads version " + std::to_string(schema::kSchemaVersion) +
                      ": rebuild the index with this lisan");
   }
   if (analyzer != kAnalyzerName || analyzer_version != std::to_string(kAnalyzerVersion)) {
-    throw IndexError("index " + db_path + " was analysed by " + analyzer + " version " +
-                     analyzer_version + "; this lisan uses " + std::string(kAnalyzerName) +
-                     " version " + std::to_string(kAnalyzerVersion) +
+    throw IndexError("index " + db_path + " was analysed by " + shown_metadata(analyzer) +
+                     " version " + shown_metadata(analyzer_version) + "; this lisan uses " +
+                     std::string(kAnalyzerName) + " version " + std::to_string(kAnalyzerVersion) +
                      ": rebuild the index with this lisan");
   }
 }

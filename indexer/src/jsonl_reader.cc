@@ -24,6 +24,15 @@ std::optional<std::string> id_of(simdjson::dom::element value) {
   return std::nullopt;
 }
 
+// Editors on Windows begin UTF-8 files with a byte order mark; RFC 8259
+// lets a JSON parser ignore it, and simdjson does not. Skipped at the start
+// of every line, not only the first, so that files joined by `cat` keep theirs.
+std::string_view without_byte_order_mark(std::string_view line) {
+  constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
+  if (line.starts_with(kUtf8Bom)) line.remove_prefix(kUtf8Bom.size());
+  return line;
+}
+
 bool is_null(simdjson::dom::element value) {
   return value.type() == simdjson::dom::element_type::NULL_VALUE;
 }
@@ -92,7 +101,7 @@ JsonlRecord parse_object(std::string_view line, std::uint64_t line_number, bool 
 }  // namespace
 
 JsonlRecord parse_jsonl_line(std::string_view line, std::uint64_t line_number) {
-  JsonlRecord record = parse_object(line, line_number);
+  JsonlRecord record = parse_object(without_byte_order_mark(line), line_number);
   release_large_json_parser();
   return record;
 }
@@ -126,8 +135,9 @@ std::optional<JsonlRecord> JsonlReader::next() {
     if (!got_any) return std::nullopt;
     ++line_;
     if (too_long) return reject(line_, "line longer than the size limit");
-    if (trim(buffer_).empty()) continue;
-    return parse_jsonl_line(buffer_, line_);
+    const std::string_view line = without_byte_order_mark(buffer_);
+    if (trim(line).empty()) continue;
+    return parse_jsonl_line(line, line_);
   }
 }
 

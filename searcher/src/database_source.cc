@@ -3,6 +3,7 @@
 #include <charconv>
 #include <filesystem>
 #include <fstream>
+#include <vector>
 
 #include "lisan/analyzers/error.h"
 
@@ -40,18 +41,79 @@ Xapian::Database open_remote(const std::string& source) {
 }
 
 // A stub's lines, as Xapian reads them: a database type and its address.
-bool stub_lists_only_local_databases(const std::filesystem::path& stub) {
+struct StubEntries {
+  std::vector<std::filesystem::path> local;  // "auto" or "glass", resolved as Xapian does
+  bool other = false;                        // a remote or another backend's database
+  bool unreadable = false;
+};
+
+StubEntries read_stub(const std::filesystem::path& stub) {
   std::ifstream in(stub);
   std::string line;
-  bool any = false;
+  StubEntries entries;
   while (std::getline(in, line)) {
     const std::size_t start = line.find_first_not_of(" \t");
     if (start == std::string::npos || line[start] == '#') continue;
     const std::string_view entry = std::string_view(line).substr(start);
-    if (!entry.starts_with("auto ") && !entry.starts_with("glass ")) return false;
-    any = true;
+    const std::size_t space = entry.find(' ');
+    const std::string_view type = entry.substr(0, space);
+    if (space == std::string_view::npos || (type != "auto" && type != "glass")) {
+      entries.other = true;
+      continue;
+    }
+    // Relative paths are relative to the stub's folder.
+    entries.local.push_back(stub.parent_path() / std::filesystem::path(entry.substr(space + 1)));
   }
-  return any && !in.bad();
+  entries.unreadable = in.bad();
+  return entries;
+}
+
+bool stub_lists_only_local_databases(const std::filesystem::path& stub) {
+  const StubEntries entries = read_stub(stub);
+  return !entries.local.empty() && !entries.other && !entries.unreadable;
+}
+
+IndexError incomplete_index(const std::string& folder, std::string_view table,
+                            std::string_view why) {
+  return IndexError("index " + folder + " is incomplete (" + std::string(table) +
+                    ".glass is missing" + std::string(why) +
+                    "): restore the file from a backup or rebuild the index in a new folder");
+}
+
+bool has_table(const std::filesystem::path& folder, std::string_view table) {
+  std::error_code error;
+  return std::filesystem::exists(folder / (std::string(table) + ".glass"), error);
+}
+
+// Xapian creates the docdata and termlist tables lazily and opens a database
+// without their files as if they were empty (xapian-check passes it too), so
+// a lost file made hits without ids or text. Every lisan document stores
+// data and terms: with documents, the files must be there.
+void check_tables_present(const std::string& folder) {
+  if (!has_table(folder, "postlist")) throw incomplete_index(folder, "postlist", "");
+  if (has_table(folder, "docdata") && has_table(folder, "termlist")) return;
+  const Xapian::doccount documents = Xapian::Database(folder).get_doccount();
+  if (documents == 0) return;
+  for (std::string_view table : {"docdata", "termlist"}) {
+    if (!has_table(folder, table)) {
+      throw incomplete_index(folder, table,
+                             ", yet it holds " + std::to_string(documents) + " documents");
+    }
+  }
+}
+
+// The glass databases a local source holds: itself, or those its stub lists.
+std::vector<std::string> glass_folders(const std::string& source) {
+  if (is_index_folder(source)) return {source};
+  namespace fs = std::filesystem;
+  std::error_code error;
+  const fs::path stub =
+      fs::is_directory(source, error) ? fs::path(source) / "XAPIANDB" : fs::path(source);
+  std::vector<std::string> folders;
+  for (const fs::path& entry : read_stub(stub).local) {
+    if (is_index_folder(entry.string())) folders.push_back(entry.lexically_normal().string());
+  }
+  return folders;
 }
 
 }  // namespace
@@ -86,6 +148,7 @@ Xapian::Database open_database(const std::string& source) {
   if (!std::filesystem::is_directory(status) && !std::filesystem::is_regular_file(status)) {
     throw IndexError("index path " + source + " is neither an index folder nor a stub file");
   }
+  for (const std::string& folder : glass_folders(source)) check_tables_present(folder);
   if (std::filesystem::is_regular_file(status)) {
     // A file may be a Xapian stub listing shards; anything else in a file is
     // a wrong --db, better named so than by Xapian's parse error.

@@ -6,6 +6,7 @@
 #include <unistd.h>
 #include <xapian.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <random>
@@ -62,6 +63,51 @@ TEST(IndexVersions, OtherAnalyzerVersionIsRefusedByEveryCommand) {
   }
 }
 
+// True when `text` holds a byte a terminal acts on: a control character
+// other than the newline that ends it.
+bool has_control_bytes(std::string_view text) {
+  if (text.ends_with('\n')) text.remove_suffix(1);
+  return std::any_of(text.begin(), text.end(), [](char c) {
+    const auto byte = static_cast<unsigned char>(c);
+    return byte < 0x20 || byte == 0x7F;
+  });
+}
+
+// Metadata is whatever the index file holds: a damaged or hostile index must
+// not retitle the terminal (OSC) or forge a line of lisan's own output.
+TEST(IndexVersions, MetadataInMessagesIsEscapedForTheTerminal) {
+  TempDir dir;
+  index_corpus(dir / "db");
+  set_metadata(dir / "db", schema::kAnalyzerNameKey,
+               "evil\x1b]0;owned\x07\nlisan: forged line\r" + std::string(5000, 'x'));
+  for (const auto& result : open_with_every_command(dir / "db")) {
+    EXPECT_EQ(result.exit_code, 1) << result.err;
+    EXPECT_FALSE(has_control_bytes(result.err)) << result.err;
+    EXPECT_TRUE(contains(result.err, R"(evil\x1B]0;owned\x07\nlisan: forged line\r)"))
+        << result.err;
+    EXPECT_LT(result.err.size(), 1000u) << "a huge value is cut: " << result.err;
+  }
+}
+
+TEST(IndexVersions, InfoShowsMetadataEscaped) {
+  TempDir dir;
+  index_corpus(dir / "db");
+  set_metadata(dir / "db", schema::kCreatedKey, "2026\x1b[2J\nforged: line");
+  {
+    // A language term longer than the column it is aligned in.
+    Xapian::WritableDatabase writable(dir / "db", Xapian::DB_OPEN);
+    Xapian::Document document = writable.get_document(1);
+    document.add_boolean_term(std::string(schema::kLanguagePrefix) + "a-long-language\x1b[31m");
+    writable.replace_document(1, document);
+    writable.commit();
+  }
+  const auto info = run_lisan({"info", "--db", dir / "db"});
+  EXPECT_EQ(info.exit_code, 0) << info.err;
+  EXPECT_TRUE(contains(info.out, R"(created:        2026\x1B[2J\nforged: line)")) << info.out;
+  EXPECT_TRUE(contains(info.out, R"(  a-long-language\x1B[31m: 1)")) << info.out;
+  EXPECT_EQ(std::count(info.out.begin(), info.out.end(), '\x1b'), 0) << info.out;
+}
+
 TEST(DamagedIndex, TruncatedTableFilesGiveAClearErrorSuggestingXapianCheck) {
   TempDir dir;
   index_corpus(dir / "good");
@@ -75,6 +121,47 @@ TEST(DamagedIndex, TruncatedTableFilesGiveAClearErrorSuggestingXapianCheck) {
       EXPECT_TRUE(contains(result.err, "xapian-check " + db)) << result.err;
     }
   }
+}
+
+// Xapian creates docdata and termlist lazily and opens a database without
+// them as if they were empty, and xapian-check passes it: a lost file gave
+// hits without ids, titles or text, and exit 0.
+TEST(DamagedIndex, MissingTableFileIsAnIncompleteIndex) {
+  TempDir dir;
+  index_corpus(dir / "good");
+  for (const char* table : {"docdata.glass", "termlist.glass", "postlist.glass"}) {
+    const std::string db = dir / (std::string("without-") + table);
+    fs::copy(dir / "good", db);
+    fs::remove(db + "/" + table);
+    for (const auto& result :
+         {run_lisan({"search", "--db", db, "kazakhstan"}), run_lisan({"info", "--db", db})}) {
+      EXPECT_EQ(result.exit_code, 1) << table << ": " << result.err;
+      EXPECT_TRUE(contains(result.err, "index " + db + " is incomplete (" + table + " is missing"))
+          << result.err;
+      EXPECT_TRUE(result.out.empty()) << result.out;
+    }
+  }
+}
+
+TEST(DamagedIndex, ShardMissingATableFileIsNamed) {
+  TempDir dir;
+  const auto index = run_lisan({"index", "--db", dir / "db", "--shards", "2", LISAN_CORPUS_DIR});
+  ASSERT_EQ(index.exit_code, 0) << index.err;
+  fs::remove(dir / "db/shard-1/docdata.glass");
+  const auto result = run_lisan({"search", "--db", dir / "db", "kazakhstan"});
+  EXPECT_EQ(result.exit_code, 1) << result.out;
+  EXPECT_TRUE(contains(
+      result.err, "index " + (dir / "db/shard-1") + " is incomplete (docdata.glass is missing"))
+      << result.err;
+}
+
+// Without documents there is nothing to lose: a new index has no docdata.
+TEST(DamagedIndex, AnIndexWithoutDocumentsNeedsNoDocdata) {
+  TempDir dir;
+  Xapian::WritableDatabase(dir / "db", Xapian::DB_CREATE).commit();
+  ASSERT_FALSE(fs::exists(dir / "db/docdata.glass"));
+  EXPECT_EQ(run_lisan({"search", "--db", dir / "db", "kazakhstan"}).exit_code, 0);
+  EXPECT_EQ(run_lisan({"info", "--db", dir / "db"}).exit_code, 0);
 }
 
 TEST(DamagedIndex, OverwrittenTableFilesNeverCrash) {

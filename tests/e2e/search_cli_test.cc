@@ -151,6 +151,61 @@ TEST_F(QuerySearchCli, MalformedQueryIsAUsageErrorPointingAtTheProblem) {
   EXPECT_NE(language.err.find("unknown language \"xx\""), std::string::npos) << language.err;
 }
 
+// As typed at a shell, unquoted: once the query has begun, a word starting
+// with "-" belongs to it.
+TEST_F(QuerySearchCli, AWordStartingWithADashAfterTheQueryIsPartOfIt) {
+  const std::vector<std::string> options = {"search", "--db", db(), "--no-translate",
+                                            "--no-transliterate"};
+  auto with = [&](std::vector<std::string> args) {
+    args.insert(args.begin(), options.begin(), options.end());
+    return run_lisan(args);
+  };
+  const auto json = with({"--json", "perjanjian", "-bilateral"});
+  ASSERT_EQ(json.exit_code, 0) << json.err;
+  const Json out = Json::parse(json.out);
+  EXPECT_EQ(out["query"], "perjanjian -bilateral");
+  EXPECT_EQ(id_set(out), id_set(search_json({"perjanjian -bilateral"})));
+  EXPECT_FALSE(id_set(out).contains(k000));
+  const auto text = with({"perjanjian", "-bilateral", "+Kazakhstan"});
+  EXPECT_EQ(text.exit_code, 0) << text.err;
+  EXPECT_NE(text.out.find("result(s)"), std::string::npos) << text.out;
+}
+
+// Options after the query are still options, "--" still ends them, and a
+// query that starts with "-" still needs it.
+TEST_F(QuerySearchCli, OptionsAfterTheQueryAndDoubleDashKeepTheirMeaning) {
+  const auto after = run_lisan(
+      {"search", "--db", db(), "Tokayev", "-bilateral", "--json", "--limit", "1", "--lang=id"});
+  ASSERT_EQ(after.exit_code, 0) << after.err;
+  const Json out = Json::parse(after.out);
+  EXPECT_EQ(out["query"], "Tokayev -bilateral");
+  EXPECT_EQ(out["results"].size(), 1u);
+  const auto dashed =
+      run_lisan({"search", "--db", db(), "--json", "--", "-bilateral", "perjanjian"});
+  ASSERT_EQ(dashed.exit_code, 0) << dashed.err;
+  EXPECT_EQ(Json::parse(dashed.out)["query"], "-bilateral perjanjian");
+  const auto later =
+      run_lisan({"search", "--db", db(), "--json", "perjanjian", "--", "-bilateral"});
+  ASSERT_EQ(later.exit_code, 0) << later.err;
+  EXPECT_EQ(Json::parse(later.out)["query"], "perjanjian -bilateral");
+  const auto first = run_lisan({"search", "--db", db(), "-bilateral", "perjanjian"});
+  EXPECT_EQ(first.exit_code, 2) << first.out;
+  const auto typo = run_lisan({"search", "--db", db(), "Tokayev", "--jsno"});
+  EXPECT_EQ(typo.exit_code, 2) << "a misspelt option is not searched for: " << typo.out;
+  EXPECT_NE(typo.err.find("--jsno"), std::string::npos) << typo.err;
+}
+
+// A query pasted with an escape sequence in it: shown escaped, the caret
+// still under the error.
+TEST_F(QuerySearchCli, MalformedQueryIsShownEscaped) {
+  const auto result = run_lisan({"search", "--db", db(), "a\x1b[2Jb lang:xx"});
+  EXPECT_EQ(result.exit_code, 2);
+  EXPECT_EQ(result.err.find('\x1b'), std::string::npos) << result.err;
+  EXPECT_NE(result.err.find("\n  a\\x1B[2Jb lang:xx\n" + std::string(17, ' ') + "^"),
+            std::string::npos)
+      << result.err;
+}
+
 TEST_F(QuerySearchCli, ExplainShowsTheQueryAndMatchedTerms) {
   const auto result = run_lisan({"search", "--db", db(), "--explain", "Tokayev"});
   EXPECT_EQ(result.exit_code, 0);

@@ -71,6 +71,32 @@ TEST(JsonlReader, RejectsOverlongLinesWithoutStoringThem) {
   EXPECT_EQ(second->line, 2u);
 }
 
+// Editors on Windows save UTF-8 with a byte order mark; JSON allows a
+// parser to ignore it (RFC 8259, 8.1), and losing the first line to it is
+// worse. It is skipped at the start of any line, so that JSONL files joined
+// with `cat` keep their first lines too.
+TEST(JsonlReader, AByteOrderMarkAtTheStartOfALineIsSkipped) {
+  std::istringstream in(
+      "\xEF\xBB\xBF{\"id\": \"a\", \"text\": \"first\"}\n"
+      "\xEF\xBB\xBF{\"id\": \"b\", \"text\": \"joined by cat\"}\n"
+      "\xEF\xBB\xBF\n"
+      "{\"id\": \"c\", \"text\": \"inside \xEF\xBB\xBF a string\"}\n");
+  JsonlReader reader(in, 1 << 20);
+  std::vector<std::pair<std::uint64_t, std::string>> seen;
+  while (auto record = reader.next()) {
+    seen.emplace_back(record->line, record->document ? record->document->id : record->error);
+  }
+  const std::vector<std::pair<std::uint64_t, std::string>> expected = {
+      {1, "a"}, {2, "b"}, {4, "c"}};
+  EXPECT_EQ(seen, expected);
+  const JsonlRecord alone = parse_jsonl_line("\xEF\xBB\xBF{\"id\": \"d\", \"text\": \"t\"}", 1);
+  ASSERT_TRUE(alone.document) << alone.error;
+  EXPECT_EQ(alone.document->id, "d");
+  // Only a mark before the JSON text is skipped; one after it is still an error.
+  EXPECT_EQ(parse_jsonl_line("{\"id\": \"e\", \"text\": \"t\"}\xEF\xBB\xBF", 1).error,
+            "not valid JSON");
+}
+
 TEST(JsonlReader, NumericIdsAreAccepted) {
   const JsonlRecord record = parse_jsonl_line(R"({"id": 42, "text": "t"})", 1);
   ASSERT_TRUE(record.document);
