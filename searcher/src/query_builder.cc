@@ -99,6 +99,7 @@ Xapian::Query QueryBuilder::build(const QueryNode& root, QueryTerms& terms,
                                   std::vector<QueryWord>& words) {
   term_count_ = 0;
   saw_stopword_ = false;
+  kept_stopwords_.clear();
   Context context{.drop_stopwords = true, .negated = false, .terms = &terms, .words = &words};
   Xapian::Query query = node(root, context);
   if (query.empty() && saw_stopword_) {
@@ -124,11 +125,7 @@ Xapian::Query QueryBuilder::node(const QueryNode& n, const Context& context) {
       return sequence(n, context);
     case QueryNode::Kind::kAnd:
     case QueryNode::Kind::kOr: {
-      Queries parts;
-      for (const QueryNode& child : n.children) {
-        Xapian::Query part = node(child, context);
-        if (!part.empty()) parts.push_back(std::move(part));
-      }
+      const Queries parts = distinct_parts(n.children, context);
       if (parts.empty()) return Xapian::Query();
       return combine(n.kind == QueryNode::Kind::kAnd ? Xapian::Query::OP_AND : Xapian::Query::OP_OR,
                      parts);
@@ -137,11 +134,8 @@ Xapian::Query QueryBuilder::node(const QueryNode& n, const Context& context) {
       Xapian::Query positive = node(n.children.front(), context);
       Context negated = context;
       negated.negated = true;
-      Queries excluded;
-      for (std::size_t i = 1; i < n.children.size(); ++i) {
-        Xapian::Query part = node(n.children[i], negated);
-        if (!part.empty()) excluded.push_back(std::move(part));
-      }
+      const Queries excluded =
+          distinct_parts(std::span<const QueryNode>(n.children).subspan(1), negated);
       if (excluded.empty()) return positive;
       if (positive.empty()) positive = Xapian::Query::MatchAll;
       return Xapian::Query(Xapian::Query::OP_AND_NOT, positive,
@@ -151,6 +145,33 @@ Xapian::Query QueryBuilder::node(const QueryNode& n, const Context& context) {
   return Xapian::Query();
 }
 
+// An OR or AND of a query with itself is the query (ranked, it only doubled
+// the weight, at the cost of a second posting list read in full). The
+// description is the query's whole content, so two clauses written
+// differently that mean the same ("Washington washington") are one.
+Queries QueryBuilder::distinct_parts(std::span<const QueryNode> children, const Context& context) {
+  Queries parts;
+  std::set<std::string> seen;
+  for (const QueryNode& child : children) {
+    const std::size_t words_before = context.words->size();
+    Xapian::Query part = node(child, context);
+    if (part.empty()) continue;
+    if (!seen.insert(part.get_description()).second) {
+      context.words->resize(words_before);  // one word, not two, for spelling and ranking
+      continue;
+    }
+    parts.push_back(std::move(part));
+  }
+  return parts;
+}
+
+bool QueryBuilder::keeps_stopword(const std::string& term) {
+  if (kept_stopwords_.contains(term)) return true;
+  if (kept_stopwords_.size() >= kMaxStopwordOnlyWords) return false;
+  kept_stopwords_.insert(term);
+  return true;
+}
+
 // Clauses of a sequence: plain ones rank (OR), +required ones must match,
 // -excluded ones must not; lang: clauses filter. "-x" alone means every
 // document without x.
@@ -158,14 +179,22 @@ Xapian::Query QueryBuilder::sequence(const QueryNode& n, const Context& context)
   Queries optional, required, excluded, languages;
   Context negated = context;
   negated.negated = true;
+  std::set<std::string> seen;  // modifier and description (see distinct_parts)
   for (const QueryNode& child : n.children) {
     const bool excludes = child.modifier == QueryNode::Modifier::kExcluded;
     if (child.kind == QueryNode::Kind::kLanguage && !excludes) {
       languages.push_back(language_term(child.text));
       continue;
     }
+    const std::size_t words_before = context.words->size();
     Xapian::Query part = node(child, excludes ? negated : context);
     if (part.empty()) continue;
+    if (!seen.insert(static_cast<char>('0' + static_cast<int>(child.modifier)) +
+                     part.get_description())
+             .second) {
+      context.words->resize(words_before);
+      continue;
+    }
     switch (child.modifier) {
       case QueryNode::Modifier::kNone:
         optional.push_back(std::move(part));
@@ -239,9 +268,12 @@ Xapian::Query QueryBuilder::word_node(const QueryNode& n, const Context& context
     return Xapian::Query(Xapian::Query::OP_PHRASE, parts.begin(), parts.end(), parts.size());
   }
   const Piece& only = pieces.front();
-  if (only.stopword && context.drop_stopwords && n.modifier == QueryNode::Modifier::kNone) {
-    saw_stopword_ = true;
-    return Xapian::Query();
+  if (only.stopword && n.modifier == QueryNode::Modifier::kNone) {
+    if (context.drop_stopwords) {
+      saw_stopword_ = true;
+      return Xapian::Query();
+    }
+    if (!keeps_stopword(only.term)) return Xapian::Query();
   }
   Xapian::Query native;
   std::string exact;

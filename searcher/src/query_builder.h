@@ -4,6 +4,8 @@
 
 #include <xapian.h>
 
+#include <set>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -14,6 +16,10 @@
 #include "query_terms.h"
 
 namespace lisan::internal {
+
+// A query of stopwords only searches at most this many different ones (the
+// first): each of them is in most documents.
+inline constexpr std::size_t kMaxStopwordOnlyWords = 16;
 
 // Weights of a word's forms, relative to one another. Within an OP_SYNONYM
 // group every form counts as the same word (Pirkola's structured query); the
@@ -39,11 +45,13 @@ class QueryBuilder {
       : analysis_(analysis), weights_(weights), expansion_(expansion) {}
 
   // The Xapian query for a parsed query. Stopwords of every language are
-  // dropped from ranked parts unless nothing else is left; phrases, +required
-  // and -excluded words keep them. `terms` receives the terms that may match
-  // (for snippets), `words` the query's positive words. An empty query means
-  // nothing to search for. Throws QueryError when the words analyse into more
-  // than kMaxQueryWords terms.
+  // dropped from ranked parts unless nothing else is left (then the first
+  // kMaxStopwordOnlyWords different ones are searched); phrases, +required
+  // and -excluded words keep them. A clause that repeats an earlier one of
+  // the same list (the same query, however it was written) is dropped:
+  // "a a a" is "a"; within a phrase, words are never dropped. `terms` receives the terms that may
+  // match (for snippets), `words` the query's positive words. An empty query means nothing to
+  // search for. Throws QueryError when the words analyse into more than kMaxQueryWords terms.
   Xapian::Query build(const QueryNode& root, QueryTerms& terms, std::vector<QueryWord>& words);
 
   // The query for one word of query text (as the user typed it) with all
@@ -66,6 +74,10 @@ class QueryBuilder {
   Xapian::Query word_node(const QueryNode& n, const Context& context);
   Xapian::Query phrase_node(const QueryNode& n, const Context& context);
   Xapian::Query sequence(const QueryNode& n, const Context& context);
+  // The non-empty queries of `children` (of `n`'s list), each different.
+  std::vector<Xapian::Query> distinct_parts(std::span<const QueryNode> children,
+                                            const Context& context);
+  bool keeps_stopword(const std::string& term);
 
   // Normalized terms of `text` (each word's unstemmed form), counted against
   // the query's limit; offsets of errors are relative to `base`.
@@ -76,7 +88,8 @@ class QueryBuilder {
   FormWeights weights_;
   std::size_t term_count_ = 0;
   bool saw_stopword_ = false;
-  ExpansionOptions expansion_;  // cross-language forms: see expansion.h
+  std::set<std::string, std::less<>> kept_stopwords_;  // of a stopword-only query
+  ExpansionOptions expansion_;                         // cross-language forms: see expansion.h
 };
 
 }  // namespace lisan::internal

@@ -51,6 +51,97 @@ constexpr std::size_t kSnippetScanBytes = 8 * 1024;
 // The most UTF-8 bytes one character takes.
 constexpr std::size_t kMaxBytesPerChar = 4;
 
+// Text after the last word (its full stop, a closing quote) is shown with
+// it while it is this short, even past the room.
+constexpr std::size_t kMaxTrailingChars = 16;
+
+// A byte range [begin, end) of the text.
+struct Passage {
+  std::size_t begin = 0;
+  std::size_t end = 0;
+};
+
+// The words at the start of the text that fit in max_chars, the text before
+// the first word counted: a word too long to index (a megabyte of base64)
+// is text like any other, cut at max_chars.
+Passage start_of_text(std::string_view text, const std::vector<WordSpan>& words,
+                      std::size_t max_chars) {
+  std::size_t last = 0;
+  while (last < words.size() && words[last].chars_before_end <= max_chars) ++last;
+  Passage passage;
+  passage.end = last > 0 ? words[last - 1].end : std::min(text.size(), max_chars);
+  while (passage.end < text.size() &&
+         (static_cast<unsigned char>(text[passage.end]) & 0xC0) == 0x80) {
+    ++passage.end;
+  }
+  return passage;
+}
+
+bool starts_sentence(std::string_view text, const std::vector<WordSpan>& words, std::size_t k) {
+  if (k == 0) return true;
+  const std::string_view gap = text.substr(words[k - 1].end, words[k].begin - words[k - 1].end);
+  for (std::string_view stop : {".", "!", "?", "\n", "؟", "…", "。"}) {
+    if (gap.find(stop) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
+// The matches from words[first] to words[last_match], then some context
+// before them (a third of the room left, from a sentence start when one is
+// that close: "Kazakhstan, which … 1992, said …" reads better than "… 1992,
+// said …"), then the rest of the room after them. Lengths are counted in
+// characters from the words' spans, text between words included, so no
+// stretch of text, however long, goes past the room.
+Passage around_matches(std::string_view text, const std::vector<WordSpan>& words, std::size_t first,
+                       std::size_t last_match, std::size_t max_chars, bool read_all) {
+  const std::size_t used = words[last_match].chars_before_end - words[first].chars_before_begin;
+  const std::size_t room = max_chars > used ? max_chars - used : 0;
+  const std::size_t before_room = room / 3;
+  std::size_t start = first;
+  std::size_t furthest = first;
+  for (std::size_t k = first;; --k) {
+    if (words[first].chars_before_begin - words[k].chars_before_begin > before_room) break;
+    furthest = k;
+    if (starts_sentence(text, words, k)) {
+      start = k;
+      break;
+    }
+    if (k == 0) break;
+  }
+  if (start == first && !starts_sentence(text, words, first)) start = furthest;
+  // From the very start of the text when what comes before the first word fits too.
+  const bool from_text_start = start == 0 && words[last_match].chars_before_end <= max_chars;
+  Passage passage{from_text_start ? 0 : words[start].begin, words[last_match].end};
+  const std::size_t begin_chars = from_text_start ? 0 : words[start].chars_before_begin;
+  std::size_t end_chars = words[last_match].chars_before_end;
+  std::size_t last = last_match + 1;
+  while (last < words.size() && words[last].chars_before_end - begin_chars <= max_chars) {
+    end_chars = words[last].chars_before_end;
+    passage.end = words[last++].end;
+  }
+  if (last == words.size() && read_all) {
+    // The text after the last word: counted only when its bytes may fit.
+    const std::size_t left =
+        std::max(max_chars - std::min(max_chars, end_chars - begin_chars), kMaxTrailingChars);
+    if (text.size() - passage.end <= left * kMaxBytesPerChar &&
+        chars_between(text, passage.end, text.size()) <= left) {
+      passage.end = text.size();
+    }
+  }
+  return passage;
+}
+
+// At most max_bytes of text, cut at a character boundary: whatever the
+// counting above, a snippet's size has a hard limit.
+void cap_bytes(std::string_view text, Passage& passage, std::size_t max_bytes) {
+  if (passage.end - passage.begin <= max_bytes) return;
+  passage.end = passage.begin + max_bytes;
+  while (passage.end > passage.begin &&
+         (static_cast<unsigned char>(text[passage.end]) & 0xC0) == 0x80) {
+    --passage.end;
+  }
+}
+
 }  // namespace
 
 MarkedText make_snippet(AnalysisContext& analysis, std::string_view whole, Language lang,
@@ -198,56 +289,17 @@ MarkedText make_snippet(AnalysisContext& analysis, std::string_view whole, Langu
     }
   }
 
-  std::size_t begin = 0;
-  std::size_t end = 0;
+  Passage passage;
   if (best_score < 0) {
     // Nothing to mark (e.g. matched by title or a cross-language key): the start.
-    std::size_t last = 0;
-    while (last < words.size() && chars_between(text, 0, words[last].end) <= max_chars) ++last;
-    end = last > 0 ? words[last - 1].end : std::min(text.size(), max_chars);
-    while (end < text.size() && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) ++end;
+    passage = start_of_text(text, words, max_chars);
   } else {
-    // The matches from the first to the last of the best window, then some
-    // context before them (a third of the room left, from a sentence start
-    // when one is that close: "Kazakhstan, which … 1992, said …" reads
-    // better than "… 1992, said …"), then the rest of the room after them.
     std::size_t last_match = best_last - 1;
     while (words[last_match].words == 0) --last_match;
-    end = words[last_match].end;
-    const std::size_t used = chars_between(text, words[best_first].begin, end);
-    const std::size_t room = max_chars > used ? max_chars - used : 0;
-    const std::size_t before_room = room / 3;
-    auto starts_sentence = [&](std::size_t k) {
-      if (k == 0) return true;
-      const std::string_view gap = text.substr(words[k - 1].end, words[k].begin - words[k - 1].end);
-      for (std::string_view stop : {".", "!", "?", "\n", "؟", "…", "。"}) {
-        if (gap.find(stop) != std::string_view::npos) return true;
-      }
-      return false;
-    };
-    std::size_t start = best_first;
-    std::size_t furthest = best_first;
-    for (std::size_t k = best_first;; --k) {
-      if (chars_between(text, words[k].begin, words[best_first].begin) > before_room) break;
-      furthest = k;
-      if (starts_sentence(k)) {
-        start = k;
-        break;
-      }
-      if (k == 0) break;
-    }
-    if (start == best_first && !starts_sentence(best_first)) start = furthest;
-    begin = start == 0 ? 0 : words[start].begin;
-    std::size_t total = chars_between(text, begin, end);
-    std::size_t last = last_match + 1;
-    while (last < words.size()) {
-      const std::size_t extra = chars_between(text, end, words[last].end);
-      if (total + extra > max_chars) break;
-      total += extra;
-      end = words[last++].end;
-    }
-    if (last == words.size() && read_all) end = text.size();
+    passage = around_matches(text, words, best_first, last_match, max_chars, read_all);
   }
+  cap_bytes(text, passage, max_chars * kMaxBytesPerChar);
+  const auto [begin, end] = passage;
 
   if (begin > 0) out.text = "…";
   const std::size_t shift = out.text.size();

@@ -6,6 +6,7 @@
 
 #include <set>
 #include <string>
+#include <vector>
 
 #include "lisan/analyzers/error.h"
 
@@ -135,6 +136,56 @@ TEST_F(Builder, TooManyAnalysedWordsAreRefused) {
   } catch (const QueryError& e) {
     EXPECT_EQ(e.offset(), 2u * kMaxQueryWords);  // the 513th word, "b" at 2 * 512
   }
+}
+
+// A word said again adds nothing to what is asked: "a a a …" × 512 ran 512
+// copies of the word's query (3.4 s on the bench corpus). Written
+// differently, it is still the same word ("Washington WASHINGTON").
+TEST_F(Builder, RepeatedWordsCollapseToOne) {
+  const std::string once = build("Washington Tokayev").get_description();
+  EXPECT_EQ(build("Washington Tokayev Washington WASHINGTON Tokayev").get_description(), once);
+  ASSERT_EQ(words_.size(), 2u);
+  EXPECT_EQ(words_[0].offset, 0u);
+  EXPECT_EQ(words_[1].offset, 11u);
+  std::string many;
+  for (int i = 0; i < 512; ++i) many += "a ";
+  EXPECT_EQ(build(many).get_description(), build("a").get_description());
+  // Also within +required, -excluded and the operators' lists.
+  EXPECT_EQ(build("+Israel +Israel Sudan").get_description(),
+            build("+Israel Sudan").get_description());
+  EXPECT_EQ(build("Israel -Sudan -Sudan").get_description(),
+            build("Israel -Sudan").get_description());
+  EXPECT_EQ(build("Israel OR Israel OR Sudan").get_description(),
+            build("Israel OR Sudan").get_description());
+  EXPECT_EQ(build("(Israel Sudan) AND (Israel Sudan)").get_description(),
+            build("Israel Sudan").get_description());
+}
+
+// What differs is kept: a required word and the same word ranked, a word
+// and its exclusion, and a word repeated inside a phrase (which asks for it
+// twice in a row).
+TEST_F(Builder, RepetitionThatChangesTheQueryIsKept) {
+  EXPECT_NE(build("+Israel Israel").get_description(), build("+Israel").get_description());
+  EXPECT_TRUE(contains(build("Israel -Israel").get_description(), "AND_NOT"));
+  const std::string phrase = build("\"bye bye bye\"").get_description();
+  EXPECT_TRUE(contains(phrase, "PHRASE 3")) << phrase;
+}
+
+// A query of stopwords only is searched for its first kMaxStopwordOnlyWords
+// different stopwords: every one of them is in most documents, and 500 of
+// them cost as much as a query can (1.5 s on the bench corpus).
+TEST_F(Builder, AQueryOfStopwordsOnlyIsBounded) {
+  const std::vector<std::string> stopwords = {
+      "the", "of",   "and", "to", "in", "is",   "that",  "for", "on",  "with", "as",   "by",
+      "at",  "from", "or",  "an", "be", "this", "which", "are", "was", "it",   "yang", "dan"};
+  ASSERT_GT(stopwords.size(), kMaxStopwordOnlyWords);
+  std::string query;
+  for (const std::string& word : stopwords) query += word + " " + word + " ";
+  const std::set<std::string> terms = terms_of(build(query));
+  for (std::size_t i = 0; i < stopwords.size(); ++i) {
+    EXPECT_EQ(terms.contains(stopwords[i]), i < kMaxStopwordOnlyWords) << stopwords[i];
+  }
+  EXPECT_EQ(words_.size(), kMaxStopwordOnlyWords);
 }
 
 TEST_F(Builder, PunctuationOnlyGivesAnEmptyQuery) {

@@ -319,6 +319,40 @@ TEST(Snippets, MatchesPastTheScanLimitDoNotDrawTheReadingOn) {
       << results.hits[0].snippet.text;
 }
 
+std::size_t code_points(const std::string& text) {
+  return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) {
+    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  }));
+}
+
+// A word too long to index (over kMaxTermBytes) is text between words like
+// any other: before the first word, after the last or between matches, it
+// never makes a snippet longer than its room. Such a text gave a snippet of
+// a megabyte for each hit.
+TEST(Snippets, AreBoundedWhateverTheTextAroundTheWords) {
+  testing::TempDir dir;
+  const std::string huge(1 << 20, 'x');
+  index_english_notes(dir / "db", {{"head", huge + " The glacier melted."},
+                                   {"tail", "The glacier melted. " + huge},
+                                   {"between", "glacier " + huge + " glacier"},
+                                   {"alone", huge}});
+  Searcher searcher({dir / "db"});
+  SearchOptions options;
+  options.limit = 10;
+  for (const std::string query : {"glacier", "Note"}) {  // "Note": the titles only
+    const SearchResults results = searcher.search(query, options);
+    ASSERT_FALSE(results.hits.empty()) << query;
+    for (const Hit& hit : results.hits) {
+      const std::string& text = hit.snippet.text;
+      EXPECT_LE(code_points(text), options.snippet_chars + 2) << query << ' ' << hit.id;
+      EXPECT_LE(text.size(), 4 * options.snippet_chars + 6) << query << ' ' << hit.id;
+      for (const auto& [begin, end] : hit.snippet.marks) {
+        EXPECT_EQ(text.substr(begin, end - begin), "glacier") << hit.id;
+      }
+    }
+  }
+}
+
 TEST_F(CorpusSearch, SnippetGivesContextBeforeTheFirstMatchFromASentenceStart) {
   Searcher searcher({db()});
   // "Miami" is mid-sentence, far into 001: "Utusan khusus AS itu bilang

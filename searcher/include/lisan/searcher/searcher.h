@@ -42,7 +42,8 @@ struct SearchOptions {
   std::optional<Language> language;
   /// Fill Hit::matched_terms and SearchResults::query_description.
   bool explain = false;
-  /// Characters of text around the best passage (about; whole words are kept).
+  /// Characters of text around the best passage (about; whole words are kept). The
+  /// snippet never exceeds 4 × this many bytes, whatever the text (docs/API.md).
   std::size_t snippet_chars = 200;
   /// Make Hit::snippet (off: faster, e.g. for relevance evaluation).
   bool snippets = true;
