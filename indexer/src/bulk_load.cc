@@ -10,6 +10,7 @@
 #include <cstring>
 #include <functional>
 
+#include "index_folder.h"
 #include "lisan/analyzers/error.h"
 #include "lisan/indexer/shards.h"
 
@@ -44,15 +45,6 @@ constexpr std::uint64_t kQueuedDocumentOverhead = 512;
 std::uint64_t queued_cost(const PreparedDocument& doc) {
   return doc.stored.text.size() + doc.stored.title.size() + doc.stored.url.size() +
          doc.stored.source.size() + kQueuedDocumentOverhead;
-}
-
-void sync_path(const fs::path& path, int flags) {
-  const int fd = ::open(path.c_str(), flags | O_CLOEXEC);
-  if (fd < 0) throw IoError("cannot open " + path.string() + ": " + std::strerror(errno));
-  const int result = ::fsync(fd);
-  const int error = errno;
-  ::close(fd);
-  if (result != 0) throw IoError("cannot sync " + path.string() + ": " + std::strerror(error));
 }
 
 }  // namespace

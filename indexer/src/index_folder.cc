@@ -65,24 +65,15 @@ FolderContents list_index_folder(const std::string& db_path) {
   return contents;
 }
 
-void sync_folder(const std::string& path) {
-  const int fd = ::open(path.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (fd < 0) throw IoError("cannot open " + path + ": " + std::strerror(errno));
-  const int result = ::fsync(fd);
-  const int error = errno;
-  ::close(fd);
-  if (result != 0) throw IoError("cannot sync " + path + ": " + std::strerror(error));
-}
+void sync_folder(const std::string& path) { sync_path(path, O_RDONLY | O_DIRECTORY); }
 
 // Writes the marker durably: it must be on disk before the files it vouches for.
 void write_marker(const std::string& db_path) {
   const std::string path = db_path + "/" + std::string(kCreationMarker);
   const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_CLOEXEC, 0644);
   if (fd < 0) throw IoError("cannot write " + path + ": " + std::strerror(errno));
-  const int result = ::fsync(fd);
-  const int error = errno;
   ::close(fd);
-  if (result != 0) throw IoError("cannot sync " + path + ": " + std::strerror(error));
+  sync_path(path, O_RDONLY);
   sync_folder(db_path);
 }
 
@@ -112,6 +103,15 @@ void remove_interrupted_creation(const std::string& db_path, const FolderContent
 }
 
 }  // namespace
+
+void sync_path(const fs::path& path, int flags) {
+  const int fd = ::open(path.c_str(), flags | O_CLOEXEC);
+  if (fd < 0) throw IoError("cannot open " + path.string() + ": " + std::strerror(errno));
+  const int result = ::fsync(fd);
+  const int error = errno;
+  ::close(fd);
+  if (result != 0) throw IoError("cannot sync " + path.string() + ": " + std::strerror(error));
+}
 
 void with_index_folder_lock(const std::string& db_path, const std::function<void()>& body) {
   const std::string lock_path = db_path + "/" + std::string(kLockFile);

@@ -54,6 +54,10 @@ void check_tables_present(const std::string& db_path);
 // `db_path`'s lock (see with_index_folder_lock).
 void move_database_into(const std::filesystem::path& merged, const std::string& db_path);
 
+// Flushes the file or folder at `path` (opened with `flags`, e.g. O_RDONLY or
+// O_RDONLY | O_DIRECTORY) to disk. Throws IoError when it cannot.
+void sync_path(const std::filesystem::path& path, int flags);
+
 // Runs `body` holding the writer lock of the glass database at `db_path`
 // (an open file description lock on `flintlock`, the lock Xapian's writer
 // takes). Throws IndexError when another process holds it.

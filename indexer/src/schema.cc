@@ -6,6 +6,8 @@
 #include <cstdint>
 #include <cstdio>
 
+#include "document_builder.h"
+
 namespace lisan::schema {
 namespace {
 
@@ -19,17 +21,6 @@ bool starts_with_capital(std::string_view word) noexcept {
   UChar32 c;
   U8_NEXT(word.data(), at, static_cast<std::int32_t>(word.size()), c);
   return c >= 0 && u_isupper(c);
-}
-
-// FNV-1a 64, the hash lisan uses wherever a hash is stored (content hashes,
-// shard routing): the same on every platform and in every release.
-std::uint64_t fnv1a64(std::string_view bytes) noexcept {
-  std::uint64_t hash = 14695981039346656037ull;
-  for (char c : bytes) {
-    hash ^= static_cast<unsigned char>(c);
-    hash *= 1099511628211ull;
-  }
-  return hash;
 }
 
 // `text` cut to at most `limit` bytes without splitting a UTF-8 sequence.
@@ -52,7 +43,8 @@ std::string id_term(std::string_view id) {
   constexpr std::size_t kHashSuffixBytes = 1 + 16;  // '#' and 16 hex digits
   term.append(utf8_prefix(id, kMaxTermBytes - kIdPrefix.size() - kHashSuffixBytes));
   char suffix[kHashSuffixBytes + 1];
-  std::snprintf(suffix, sizeof suffix, "#%016llx", static_cast<unsigned long long>(fnv1a64(id)));
+  std::snprintf(suffix, sizeof suffix, "#%016llx",
+                static_cast<unsigned long long>(internal::content_hash(id)));
   return term.append(suffix);
 }
 

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "document_builder.h"
 #include "lisan/analyzers/error.h"
 #include "lisan/indexer/shards.h"
 
@@ -17,12 +18,7 @@ constexpr const char* kStubName = "XAPIANDB";
 }  // namespace
 
 std::size_t shard_of(std::string_view id, std::size_t shard_count) noexcept {
-  std::uint64_t hash = 14695981039346656037ull;  // FNV-1a 64 offset basis
-  for (char c : id) {
-    hash ^= static_cast<unsigned char>(c);
-    hash *= 1099511628211ull;  // FNV-1a 64 prime
-  }
-  return static_cast<std::size_t>(hash % shard_count);
+  return static_cast<std::size_t>(internal::content_hash(id) % shard_count);
 }
 
 std::vector<std::string> shard_paths(const std::string& db_path, std::size_t shard_count) {
