@@ -21,9 +21,24 @@ namespace {
 // as shells report a process ended by it).
 volatile std::sig_atomic_t g_stop_signal = 0;
 
+// The first Ctrl-C or SIGTERM stops after the documents in progress and
+// commits what is done, which for a bulk load means merging everything loaded
+// so far (seconds on a large load). A second one stops at once, as kill -9
+// would: the index keeps its last commit, which is always safe to leave.
 extern "C" void stop_indexing(int signal) {
+  if (g_stop_signal != 0) {
+    constexpr char kAtOnce[] =
+        "\nlisan: stopped at once: the index stays at its last commit; run the same command "
+        "again to complete it\n";
+    (void)!write(STDERR_FILENO, kAtOnce, sizeof kAtOnce - 1);
+    _exit(128 + signal);
+  }
   g_stop_signal = signal;
   Indexer::request_stop();
+  constexpr char kStopping[] =
+      "\nlisan: stopping: committing what is indexed so far (send the signal again to stop at "
+      "once, without it)\n";
+  (void)!write(STDERR_FILENO, kStopping, sizeof kStopping - 1);
 }
 
 void print_summary(const IndexReport& r) {

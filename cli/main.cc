@@ -1,8 +1,11 @@
 // lisan: index and search Arabic, Indonesian and English text.
 #include <unistd.h>
+#include <xapian.h>
 
 #include <CLI/CLI.hpp>
+#include <cstdio>
 #include <cstdlib>
+#include <exception>
 #include <iostream>
 #include <new>
 #include <string>
@@ -24,9 +27,38 @@ bool stdout_wants_color() {
   return isatty(STDOUT_FILENO) != 0 && (no_color == nullptr || *no_color == '\0');
 }
 
+namespace {
+
+// Xapian 1.4 ends the process through std::terminate when some of its writes
+// fail inside WritableDatabase::commit (found by tests/e2e/fault_injection_test:
+// a failed write or fsync at certain points of a commit). The index is then
+// where a kill -9 would leave it, at its last commit, which is always safe;
+// what lisan owes the user is a message that says so instead of "Aborted".
+[[noreturn]] void report_termination() {
+  std::string cause = "an error it could not recover from";
+  if (const std::exception_ptr error = std::current_exception()) {
+    try {
+      std::rethrow_exception(error);
+    } catch (const Xapian::Error& e) {
+      cause = e.get_description();
+    } catch (const std::exception& e) {
+      cause = e.what();
+    } catch (...) {
+    }
+  }
+  const std::string message =
+      "lisan: stopped: the Xapian library gave up (" + terminal_safe(cause) +
+      "); an index being written stays at its last commit: free space or fix the disk, "
+      "then run the same command again\n";
+  std::fputs(message.c_str(), stderr);
+  std::_Exit(1);
+}
+
+}  // namespace
 }  // namespace lisan::cli
 
 int main(int argc, char** argv) {
+  std::set_terminate(lisan::cli::report_termination);
   CLI::App app{"lisan: multilingual full-text search (Arabic, Indonesian, English)"};
   app.require_subcommand(1);
   app.set_version_flag("--version", "lisan 0.1.0");

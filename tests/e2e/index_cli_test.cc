@@ -249,6 +249,39 @@ TEST_F(GeneratedCorpus, BulkLoadWritesNothingBesideTheIndexEvenWhenKilled) {
   EXPECT_EQ(snapshot_index(dir / "db"), snapshot_index(reference()));
 }
 
+// The first signal during a bulk load merges what was loaded, which takes
+// seconds on a large load; a second one must stop at once, as kill -9 would,
+// and leave an index that the same command completes.
+TEST_F(GeneratedCorpus, ASecondSignalDuringABulkLoadStopsAtOnce) {
+  TempDir dir;
+  const std::vector<std::string> args = {"index", "--db", dir / "db", "--jobs", "2", docs()};
+  BackgroundLisan indexer(args, dir / "log");
+  while (indexer.running() && !fs::exists(dir / "db/lisan-bulk/shard-1")) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(2));
+  }
+  ASSERT_TRUE(indexer.running()) << "the load ended before it could be stopped";
+  indexer.signal(SIGTERM);
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+  while (indexer.running() && !contains(read_file(dir / "log"), "lisan: stopping") &&
+         std::chrono::steady_clock::now() < deadline) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
+  const bool stopping = indexer.running();
+  indexer.signal(SIGTERM);
+  EXPECT_EQ(indexer.wait(), 128 + SIGTERM) << read_file(dir / "log");
+  const std::string log = read_file(dir / "log");
+  EXPECT_TRUE(contains(log, "lisan: stopping: committing what is indexed so far")) << log;
+  if (stopping) {
+    EXPECT_TRUE(contains(log, "lisan: stopped at once: the index stays at its last commit")) << log;
+    EXPECT_FALSE(contains(log, "interrupted: the documents indexed so far are committed")) << log;
+  }
+  EXPECT_EQ(names_besides(dir.path(), {"db", "log"}), std::vector<std::string>{});
+  const auto rerun = run_lisan(args);
+  ASSERT_EQ(rerun.exit_code, 0) << rerun.err;
+  EXPECT_FALSE(fs::exists(dir / "db/lisan-bulk"));
+  EXPECT_EQ(snapshot_index(dir / "db"), snapshot_index(reference()));
+}
+
 TEST_F(GeneratedCorpus, FullDiskDuringABulkLoadLeavesNoScratchAndARerunCompletes) {
   TempDir dir;
   const std::vector<std::string> args = {"prlimit", "--fsize=1000000", LISAN_BINARY, "index",
