@@ -12,7 +12,9 @@ install(TARGETS lisan_analyzers lisan_indexer lisan_searcher lisan_lexicon_core 
         ARCHIVE DESTINATION "${CMAKE_INSTALL_LIBDIR}"
         LIBRARY DESTINATION "${CMAKE_INSTALL_LIBDIR}"
         INCLUDES DESTINATION "${CMAKE_INSTALL_INCLUDEDIR}")
-install(TARGETS lisan RUNTIME DESTINATION "${CMAKE_INSTALL_BINDIR}")
+if(TARGET lisan)
+  install(TARGETS lisan RUNTIME DESTINATION "${CMAKE_INSTALL_BINDIR}")
+endif()
 foreach(lib analyzers indexer searcher)
   install(DIRECTORY "${PROJECT_SOURCE_DIR}/${lib}/include/"
           DESTINATION "${CMAKE_INSTALL_INCLUDEDIR}" FILES_MATCHING PATTERN "*.h")

@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
-# The main job: install what is missing, build, index the bundled corpus and
-# answer a query (default: "Tokayev Washington").
+# The main job: install what the program needs, build it, index the bundled
+# corpus and answer a query (default: "Tokayev Washington").
 #   scripts/demo.sh [QUERY...]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 scripts/install-deps.sh
-cmake --preset default -G Ninja >/dev/null
-cmake --build --preset default >/dev/null
+# Only the program: the tests and benchmarks are scripts/test.sh's.
+cmake --preset app -G Ninja >/dev/null
+cmake --build --preset app >/dev/null
 
 db=build/demo-index
 build/cli/lisan index --db "$db" corpus/

@@ -1,26 +1,36 @@
 #!/usr/bin/env bash
-# Installs lisan's build and test dependencies from Debian packages, only
-# those that are missing. Runs apt-get as root, or through sudo otherwise.
+# Installs lisan's dependencies from Debian packages, only those that are
+# missing. Runs apt-get as root, or through sudo otherwise.
+#   scripts/install-deps.sh          what building and running lisan needs
+#   scripts/install-deps.sh --tests  that and what the tests, benchmarks and fuzzers need
 set -euo pipefail
 
 packages=(
   build-essential cmake ninja-build pkg-config
-  libxapian-dev xapian-tools      # the search engine library, xapian-delve/-check/-compact
+  libxapian-dev                   # the search engine library
   libicu-dev                      # segmentation, normalization, transliteration
   libcli11-dev                    # command-line parsing
   nlohmann-json3-dev              # JSON: JSONL input, document data, --json output
   zlib1g-dev                      # reading dictzip dictionaries and .jsonl.gz corpora
   dict-freedict-eng-ara dict-freedict-ara-eng dict-freedict-eng-ind  # query translation
-  libgtest-dev libgmock-dev       # tests
-  libbenchmark-dev                # benchmarks
-  clang libfuzzer-14-dev libclang-rt-14-dev  # libFuzzer targets (fuzz/)
   libcpp-httplib-dev              # HTTP server of `lisan serve`
   libsimdjson-dev                 # parsing JSONL input
   libjemalloc-dev                 # the programs' allocator (cmake/LisanAllocator.cmake)
+)
+test_packages=(
+  xapian-tools                    # xapian-check, -delve, -tcpsrv: index checks, remote shards
+  libgtest-dev libgmock-dev       # tests
+  libbenchmark-dev                # benchmarks
+  clang libfuzzer-14-dev libclang-rt-14-dev  # libFuzzer targets (fuzz/)
   python3 chromium                # the search page's end-to-end test in headless Chromium
   wrk                             # bench/load_test.sh: HTTP load on loopback
   doxygen                         # API reference; a test checks the public headers are documented
 )
+case "${1:-}" in
+  "") ;;
+  --tests) packages+=("${test_packages[@]}") ;;
+  *) echo "usage: $0 [--tests]" >&2; exit 2 ;;
+esac
 
 missing=()
 for p in "${packages[@]}"; do

@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-scripts/install-deps.sh
+scripts/install-deps.sh --tests
 jobs=$(nproc)
 for preset in default asan tsan fuzz; do
   echo "== $preset build ==" >&2
