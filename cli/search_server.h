@@ -29,6 +29,12 @@ struct ServerOptions {
   std::size_t max_limit = 100;  // largest `limit` a request may ask for
   // A searcher is reopened (to see new commits) when older than this.
   std::chrono::milliseconds refresh{10000};
+  // Slow or idle clients hold a connection, never a worker (http_front.h).
+  std::size_t max_connections = 512;                 // beyond: 503 at once
+  std::size_t max_connections_per_client = 64;       // from one address; beyond: 503
+  std::chrono::milliseconds request_timeout{10000};  // a whole request, from its first byte
+  std::chrono::milliseconds idle_timeout{5000};      // between requests on a connection
+  std::size_t max_requests_per_connection = 100;
 };
 
 class SearchServer {

@@ -60,6 +60,9 @@ Command add_serve_command(CLI::App& app) {
     std::string listen = "127.0.0.1:8080";
     std::size_t threads = std::max(4u, std::thread::hardware_concurrency());
     double refresh_seconds = 10;
+    std::size_t max_connections = 512;
+    std::size_t max_client_connections = 64;
+    double request_timeout_seconds = 10;
   };
   auto options = std::make_shared<Options>();
   CLI::App* sub = app.add_subcommand("serve", "Serve search over HTTP, with a search page at /");
@@ -77,6 +80,16 @@ Command add_serve_command(CLI::App& app) {
                   "Reopen the index at most this often, in seconds, to see new commits "
                   "(default 10; 0: for every request)")
       ->check(CLI::Range(0.0, 86400.0));
+  sub->add_option("--max-connections", options->max_connections,
+                  "Connections held at once; more get 503 (default 512)")
+      ->check(CLI::Range(std::size_t{1}, std::size_t{65536}));
+  sub->add_option("--max-client-connections", options->max_client_connections,
+                  "Connections held at once from one address; more get 503 (default 64)")
+      ->check(CLI::Range(std::size_t{1}, std::size_t{65536}));
+  sub->add_option("--request-timeout", options->request_timeout_seconds,
+                  "Seconds a request may take to arrive whole (then 408) and an answer to be "
+                  "read (default 10)")
+      ->check(CLI::Range(0.1, 3600.0));
   return {sub, [options] {
             const ListenAddress address = parse_listen(options->listen);
             ServerOptions server_options;
@@ -88,6 +101,10 @@ Command add_serve_command(CLI::App& app) {
             server_options.threads = options->threads;
             server_options.refresh = std::chrono::milliseconds(
                 static_cast<std::int64_t>(options->refresh_seconds * 1000));
+            server_options.max_connections = options->max_connections;
+            server_options.max_connections_per_client = options->max_client_connections;
+            server_options.request_timeout = std::chrono::milliseconds(
+                static_cast<std::int64_t>(options->request_timeout_seconds * 1000));
 
             // SIGTERM and SIGINT are taken by one waiting thread, never by a
             // handler: stopping the server is not async-signal-safe. They are
