@@ -5,6 +5,8 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <iostream>
 #include <nlohmann/json.hpp>
@@ -35,6 +37,8 @@ struct BadRequest {
 void send_json(httplib::Response& res, int status, const std::string& body) {
   res.status = status;
   res.set_header("Cache-Control", "no-store");
+  // A browser must not read the JSON as a page or a script, whatever it holds.
+  res.set_header("X-Content-Type-Options", "nosniff");
   res.set_content(body, kJson);
 }
 
@@ -82,11 +86,31 @@ std::string error_name(int status) {
       return "method not allowed";
     case 413:
       return "request too large";
+    case 421:
+      return "unknown host name";
     case 414:
       return "address too long";
     default:
       return "error " + std::to_string(status);
   }
+}
+
+bool is_loopback_host(std::string_view host) {
+  return host == "localhost" || host == "::1" || host.starts_with("127.");
+}
+
+// The name in a Host header, without its port or IPv6 brackets, lower case.
+std::string host_name(std::string_view header) {
+  if (header.starts_with('[')) {
+    const std::size_t close = header.find(']');
+    header = header.substr(1, close == std::string_view::npos ? header.size() : close - 1);
+  } else if (const std::size_t colon = header.rfind(':'); colon != std::string_view::npos) {
+    header = header.substr(0, colon);
+  }
+  std::string name(header);
+  std::transform(name.begin(), name.end(), name.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return name;
 }
 
 struct SearchRequest {
@@ -248,7 +272,31 @@ struct SearchServer::Impl {
     }
   }
 
+  // A server on a loopback address answers only requests meant for this
+  // machine: a page elsewhere may point a name of its own at 127.0.0.1 (DNS
+  // rebinding) and so read the answers as same-origin. Requests without a
+  // Host header (HTTP/1.0 tools) carry no name to check and are answered.
+  bool host_allowed(const httplib::Request& req) const {
+    if (!req.has_header("Host")) return true;
+    const std::string name = host_name(req.get_header_value("Host"));
+    if (std::find(options.allowed_hosts.begin(), options.allowed_hosts.end(), name) !=
+        options.allowed_hosts.end()) {
+      return true;
+    }
+    if (!is_loopback_host(options.host)) return true;
+    return name == "localhost" || name == "127.0.0.1" || name == "::1" ||
+           name == host_name(options.host.find(':') != std::string::npos ? "[" + options.host + "]"
+                                                                         : options.host);
+  }
+
   void routes() {
+    server.set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
+      if (host_allowed(req)) return httplib::Server::HandlerResponse::Unhandled;
+      send_error(res, 421,
+                 "this server answers only requests for localhost, 127.0.0.1, [::1] or " +
+                     options.host + " (lisan serve --allow-host NAME adds a name)");
+      return httplib::Server::HandlerResponse::Handled;
+    });
     server.Get("/search", [this](const httplib::Request& req, httplib::Response& res) {
       respond(res, [&] {
         const SearchRequest request = parse_search_request(req, options.max_limit);

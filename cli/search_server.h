@@ -35,6 +35,9 @@ struct ServerOptions {
   std::chrono::milliseconds request_timeout{10000};  // a whole request, from its first byte
   std::chrono::milliseconds idle_timeout{5000};      // between requests on a connection
   std::size_t max_requests_per_connection = 100;
+  // Host names answered besides localhost, 127.0.0.1, [::1] and `host` when
+  // `host` is a loopback address (lower case, without port); others get 421.
+  std::vector<std::string> allowed_hosts;
 };
 
 class SearchServer {

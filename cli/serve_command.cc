@@ -3,7 +3,9 @@
 #include <pthread.h>
 #include <signal.h>
 
+#include <algorithm>
 #include <atomic>
+#include <cctype>
 #include <charconv>
 #include <csignal>
 #include <iostream>
@@ -63,6 +65,7 @@ Command add_serve_command(CLI::App& app) {
     std::size_t max_connections = 512;
     std::size_t max_client_connections = 64;
     double request_timeout_seconds = 10;
+    std::vector<std::string> allowed_hosts;
   };
   auto options = std::make_shared<Options>();
   CLI::App* sub = app.add_subcommand("serve", "Serve search over HTTP, with a search page at /");
@@ -90,6 +93,10 @@ Command add_serve_command(CLI::App& app) {
                   "Seconds a request may take to arrive whole (then 408) and an answer to be "
                   "read (default 10)")
       ->check(CLI::Range(0.1, 3600.0));
+  sub->add_option("--allow-host", options->allowed_hosts,
+                  "A host name the server also answers to when listening on a loopback address "
+                  "(others get 421, against DNS rebinding); repeat for several")
+      ->allow_extra_args(false);
   return {sub, [options] {
             const ListenAddress address = parse_listen(options->listen);
             ServerOptions server_options;
@@ -102,6 +109,11 @@ Command add_serve_command(CLI::App& app) {
             server_options.refresh = std::chrono::milliseconds(
                 static_cast<std::int64_t>(options->refresh_seconds * 1000));
             server_options.max_connections = options->max_connections;
+            for (std::string name : options->allowed_hosts) {
+              std::transform(name.begin(), name.end(), name.begin(),
+                             [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+              server_options.allowed_hosts.push_back(std::move(name));
+            }
             server_options.max_connections_per_client = options->max_client_connections;
             server_options.request_timeout = std::chrono::milliseconds(
                 static_cast<std::int64_t>(options->request_timeout_seconds * 1000));

@@ -178,6 +178,52 @@ TEST_F(Serve, ConcurrentRequestsGetTheirOwnAnswers) {
   for (int t = 0; t < kThreads; ++t) EXPECT_EQ(wrong[t], 0) << "client " << t;
 }
 
+TEST_F(Serve, JsonAnswersTellBrowsersNotToSniff) {
+  for (const char* path :
+       {"/search?q=Tokayev", "/search?q=a&limit=abc", "/info", "/healthz", "/no/such/thing"}) {
+    const auto res = get(path);
+    ASSERT_TRUE(res) << path;
+    EXPECT_EQ(res->get_header_value("X-Content-Type-Options"), "nosniff") << path;
+  }
+}
+
+// DNS rebinding: a page on evil.example points its name at 127.0.0.1 and
+// reads the answers as its own origin. The Host header gives it away.
+TEST_F(Serve, OnLoopbackOnlyRequestsForThisMachineAreAnswered) {
+  const std::string port = std::to_string(port_);
+  for (const std::string& host : std::vector<std::string>{
+           "localhost:" + port, "127.0.0.1:" + port, "[::1]:" + port, "LOCALHOST", "127.0.0.1"}) {
+    httplib::Client client("127.0.0.1", port_);
+    const auto res = client.Get("/search?q=Tokayev", {{"Host", host}});
+    ASSERT_TRUE(res) << host;
+    EXPECT_EQ(res->status, 200) << host;
+  }
+  for (const std::string& host :
+       std::vector<std::string>{"evil.example:" + port, "evil.example", "127.0.0.1.evil.example",
+                                "localhost.evil.example:" + port, "[::2]:" + port}) {
+    httplib::Client client("127.0.0.1", port_);
+    const auto res = client.Get("/search?q=Tokayev", {{"Host", host}});
+    ASSERT_TRUE(res) << host;
+    EXPECT_EQ(res->status, 421) << host;
+    EXPECT_EQ(res->get_header_value("Content-Type"), "application/json; charset=utf-8");
+    const Json body = Json::parse(res->body);
+    EXPECT_NE(body["error"].get<std::string>().find("--allow-host"), std::string::npos)
+        << res->body;
+    EXPECT_EQ(body.find("results"), body.end()) << host;
+  }
+}
+
+TEST(ServeLifecycle, AllowHostAddsANameTheServerAnswersTo) {
+  TempDir dir;
+  ASSERT_EQ(run_lisan({"index", "--db", dir / "db", LISAN_CORPUS_DIR}).exit_code, 0);
+  int port = 0;
+  auto server = start_server({"--db", dir / "db", "--allow-host", "Search.Example"}, port);
+  ASSERT_TRUE(server);
+  httplib::Client client("127.0.0.1", port);
+  EXPECT_EQ(client.Get("/healthz", {{"Host", "search.example:8080"}})->status, 200);
+  EXPECT_EQ(client.Get("/healthz", {{"Host", "other.example"}})->status, 421);
+}
+
 TEST(ServeLifecycle, SigtermStopsTheServerCleanly) {
   TempDir dir;
   ASSERT_EQ(run_lisan({"index", "--db", dir / "db", LISAN_CORPUS_DIR}).exit_code, 0);
