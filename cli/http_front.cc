@@ -169,6 +169,21 @@ std::string error_response(int status, std::string_view message) {
   return out + body;
 }
 
+std::string answer_connection(std::string_view bytes, const std::string& client,
+                              const RequestHandler& handler, std::size_t max_requests) {
+  std::string out;
+  for (std::size_t served = 1;; ++served) {
+    const RequestFrame frame = frame_request(bytes);
+    if (frame.state == RequestFrame::State::kBad)
+      return out + error_response(frame.status, frame.message);
+    if (frame.state == RequestFrame::State::kIncomplete) return out;
+    bool close = served >= max_requests;
+    out += handler(bytes.substr(0, frame.size), client, close);
+    bytes.remove_prefix(frame.size);
+    if (close) return out;
+  }
+}
+
 struct HttpFront::Impl {
   struct Connection {
     UniqueFd fd;

@@ -60,6 +60,13 @@ struct FrontLimits {
 using RequestHandler =
     std::function<std::string(std::string_view request, const std::string& client, bool& close)>;
 
+// What a client that sent `bytes` and then half-closed gets back: its whole
+// requests answered in order, as HttpFront answers them, without sockets or
+// threads (for the fuzzer). A cut-off last request gets no answer.
+std::string answer_connection(std::string_view bytes, const std::string& client,
+                              const RequestHandler& handler,
+                              std::size_t max_requests = FrontLimits{}.max_requests_per_connection);
+
 class HttpFront {
  public:
   // Takes ownership of `listen_fd`, a bound, listening TCP socket.

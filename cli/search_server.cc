@@ -118,7 +118,8 @@ struct SearchRequest {
   SearchOptions options;
 };
 
-SearchRequest parse_search_request(const httplib::Request& req, std::size_t max_limit) {
+SearchRequest parse_search_request(const httplib::Request& req, std::size_t max_limit,
+                                   std::chrono::milliseconds time_limit) {
   SearchRequest out;
   const std::optional<std::string> query = single_param(req, "q");
   if (!query) throw BadRequest{"missing q (the query), e.g. /search?q=Tokayev"};
@@ -135,6 +136,7 @@ SearchRequest parse_search_request(const httplib::Request& req, std::size_t max_
   out.options.offset = count_param(req, "offset", 0, kMaxOffset);
   out.options.limit = count_param(req, "limit", 10, max_limit);
   out.options.explain = flag_param(req, "explain");
+  out.options.time_limit = time_limit;
   return out;
 }
 
@@ -249,6 +251,11 @@ struct SearchServer::Impl {
       send_error(res, 400, e.what(), e.offset());
     } catch (const InvalidArgument& e) {
       send_error(res, 400, e.what());
+    } catch (const TimeLimitExceeded& e) {
+      // Not the client's fault, and over soon: 503 says "try again later".
+      send_error(res, 503,
+                 std::string(e.what()) +
+                     "; try fewer or rarer words (lisan serve --query-time-limit sets the limit)");
     } catch (const IndexError& e) {
       std::cerr << "lisan serve: " << terminal_safe(e.what()) << '\n';
       send_error(res, 503, e.what());
@@ -299,7 +306,8 @@ struct SearchServer::Impl {
     });
     server.Get("/search", [this](const httplib::Request& req, httplib::Response& res) {
       respond(res, [&] {
-        const SearchRequest request = parse_search_request(req, options.max_limit);
+        const SearchRequest request =
+            parse_search_request(req, options.max_limit, options.query_time_limit);
         with_searcher([&](Searcher& searcher) {
           const SearchResults results = searcher.search(request.query, request.options);
           send_json(res, 200, search_results_json(results, request.options.explain));
@@ -379,5 +387,14 @@ bool SearchServer::run() {
 }
 
 void SearchServer::stop() { impl_->front->stop(); }
+
+std::string SearchServer::answer(std::string_view request_bytes) {
+  return answer_connection(
+      request_bytes, "127.0.0.1",
+      [this](std::string_view request, const std::string& client, bool& close) {
+        return impl_->server.answer(request, client, close);
+      },
+      impl_->options.max_requests_per_connection);
+}
 
 }  // namespace lisan::cli

@@ -65,6 +65,7 @@ Command add_serve_command(CLI::App& app) {
     std::size_t max_connections = 512;
     std::size_t max_client_connections = 64;
     double request_timeout_seconds = 10;
+    double query_time_limit_seconds = 2;
     std::vector<std::string> allowed_hosts;
   };
   auto options = std::make_shared<Options>();
@@ -93,6 +94,10 @@ Command add_serve_command(CLI::App& app) {
                   "Seconds a request may take to arrive whole (then 408) and an answer to be "
                   "read (default 10)")
       ->check(CLI::Range(0.1, 3600.0));
+  sub->add_option("--query-time-limit", options->query_time_limit_seconds,
+                  "Seconds a search may run; longer ones are stopped and answered 503 "
+                  "(default 2; 0: no limit)")
+      ->check(CLI::Range(0.0, 3600.0));
   sub->add_option("--allow-host", options->allowed_hosts,
                   "A host name the server also answers to when listening on a loopback address "
                   "(others get 421, against DNS rebinding); repeat for several")
@@ -108,6 +113,8 @@ Command add_serve_command(CLI::App& app) {
             server_options.threads = options->threads;
             server_options.refresh = std::chrono::milliseconds(
                 static_cast<std::int64_t>(options->refresh_seconds * 1000));
+            server_options.query_time_limit = std::chrono::milliseconds(
+                static_cast<std::int64_t>(options->query_time_limit_seconds * 1000));
             server_options.max_connections = options->max_connections;
             for (std::string name : options->allowed_hosts) {
               std::transform(name.begin(), name.end(), name.begin(),

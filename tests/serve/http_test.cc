@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 #include <httplib.h>
 
+#include <algorithm>
 #include <atomic>
 #include <csignal>
 #include <memory>
@@ -222,6 +223,44 @@ TEST(ServeLifecycle, AllowHostAddsANameTheServerAnswersTo) {
   httplib::Client client("127.0.0.1", port);
   EXPECT_EQ(client.Get("/healthz", {{"Host", "search.example:8080"}})->status, 200);
   EXPECT_EQ(client.Get("/healthz", {{"Host", "other.example"}})->status, 421);
+}
+
+// A search past --query-time-limit is stopped and answered 503. The index
+// makes the search costly (1,000 documents holding all of its 300 words, so
+// the match weighs 300,000 postings): far more than the 1 ms limit.
+TEST(ServeLifecycle, ASearchPastTheTimeLimitGets503AndTheServerGoesOn) {
+  TempDir dir;
+  std::string words;
+  for (int k = 0; k < 300; ++k) words += "w" + std::to_string(1000 + k) + " ";
+  std::string jsonl;
+  for (int d = 0; d < 1000; ++d) {
+    jsonl +=
+        Json{{"id", "d" + std::to_string(d)}, {"text", words + std::to_string(d)}}.dump() + "\n";
+  }
+  ASSERT_EQ(run_lisan({"index", "--db", dir / "db", "--lang", "en", "-"}, jsonl).exit_code, 0);
+  std::string query = words;
+  std::replace(query.begin(), query.end(), ' ', '+');
+  int port = 0;
+  auto server = start_server({"--db", dir / "db", "--query-time-limit", "0.001"}, port);
+  ASSERT_TRUE(server);
+  httplib::Client client("127.0.0.1", port);
+  client.set_read_timeout(30, 0);
+  const auto slow = client.Get(("/search?q=" + query).c_str());
+  ASSERT_TRUE(slow);
+  EXPECT_EQ(slow->status, 503) << slow->body;
+  EXPECT_NE(Json::parse(slow->body)["error"].get<std::string>().find("took longer than its limit"),
+            std::string::npos)
+      << slow->body;
+  EXPECT_EQ(client.Get("/healthz")->status, 200);
+  // Without a limit the same search is answered.
+  int unlimited_port = 0;
+  auto unlimited = start_server({"--db", dir / "db", "--query-time-limit", "0"}, unlimited_port);
+  ASSERT_TRUE(unlimited);
+  httplib::Client other("127.0.0.1", unlimited_port);
+  other.set_read_timeout(30, 0);
+  const auto answered = other.Get(("/search?q=" + query).c_str());
+  ASSERT_TRUE(answered);
+  EXPECT_EQ(answered->status, 200) << answered->body;
 }
 
 TEST(ServeLifecycle, SigtermStopsTheServerCleanly) {
