@@ -1,12 +1,18 @@
 #include "search_server.h"
 
 #include <httplib.h>
+#include <netdb.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
+#include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <iostream>
 #include <nlohmann/json.hpp>
 #include <optional>
 
+#include "http_front.h"
 #include "lisan/analyzers/error.h"
 #include "lisan/analyzers/language.h"
 #include "results_json.h"
@@ -31,6 +37,8 @@ struct BadRequest {
 void send_json(httplib::Response& res, int status, const std::string& body) {
   res.status = status;
   res.set_header("Cache-Control", "no-store");
+  // A browser must not read the JSON as a page or a script, whatever it holds.
+  res.set_header("X-Content-Type-Options", "nosniff");
   res.set_content(body, kJson);
 }
 
@@ -78,6 +86,8 @@ std::string error_name(int status) {
       return "method not allowed";
     case 413:
       return "request too large";
+    case 421:
+      return "unknown host name";
     case 414:
       return "address too long";
     default:
@@ -85,12 +95,31 @@ std::string error_name(int status) {
   }
 }
 
+bool is_loopback_host(std::string_view host) {
+  return host == "localhost" || host == "::1" || host.starts_with("127.");
+}
+
+// The name in a Host header, without its port or IPv6 brackets, lower case.
+std::string host_name(std::string_view header) {
+  if (header.starts_with('[')) {
+    const std::size_t close = header.find(']');
+    header = header.substr(1, close == std::string_view::npos ? header.size() : close - 1);
+  } else if (const std::size_t colon = header.rfind(':'); colon != std::string_view::npos) {
+    header = header.substr(0, colon);
+  }
+  std::string name(header);
+  std::transform(name.begin(), name.end(), name.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return name;
+}
+
 struct SearchRequest {
   std::string query;
   SearchOptions options;
 };
 
-SearchRequest parse_search_request(const httplib::Request& req, std::size_t max_limit) {
+SearchRequest parse_search_request(const httplib::Request& req, std::size_t max_limit,
+                                   std::chrono::milliseconds time_limit) {
   SearchRequest out;
   const std::optional<std::string> query = single_param(req, "q");
   if (!query) throw BadRequest{"missing q (the query), e.g. /search?q=Tokayev"};
@@ -107,7 +136,102 @@ SearchRequest parse_search_request(const httplib::Request& req, std::size_t max_
   out.options.offset = count_param(req, "offset", 0, kMaxOffset);
   out.options.limit = count_param(req, "limit", 10, max_limit);
   out.options.explain = flag_param(req, "explain");
+  out.options.time_limit = time_limit;
   return out;
+}
+
+// httplib's own request parsing, routing and answer writing, run over the
+// bytes of one request that the front (http_front.h) has read already.
+// process_request is protected, hence the subclass.
+class RequestProcessor : public httplib::Server {
+ public:
+  std::string answer(std::string_view request, const std::string& client, bool& close);
+};
+
+// A Stream over one request's bytes, collecting the answer.
+class MemoryStream final : public httplib::Stream {
+ public:
+  MemoryStream(std::string_view in, std::string& out, const std::string& client)
+      : in_(in), out_(out), client_(client) {}
+  bool is_readable() const override { return read_ < in_.size(); }
+  bool is_writable() const override { return true; }
+  ssize_t read(char* ptr, size_t size) override {
+    const std::size_t n = std::min(size, in_.size() - read_);
+    std::copy_n(in_.data() + read_, n, ptr);
+    read_ += n;
+    return static_cast<ssize_t>(n);
+  }
+  ssize_t write(const char* ptr, size_t size) override {
+    out_.append(ptr, size);
+    return static_cast<ssize_t>(size);
+  }
+  void get_remote_ip_and_port(std::string& ip, int& port) const override {
+    ip = client_;
+    port = 0;
+  }
+  void get_local_ip_and_port(std::string& ip, int& port) const override {
+    ip.clear();
+    port = 0;
+  }
+  socket_t socket() const override { return INVALID_SOCKET; }
+
+ private:
+  std::string_view in_;
+  std::size_t read_ = 0;
+  std::string& out_;
+  const std::string& client_;
+};
+
+std::string RequestProcessor::answer(std::string_view request, const std::string& client,
+                                     bool& close) {
+  std::string out;
+  MemoryStream stream(request, out, client);
+  bool closed = false;
+  // httplib calls this once it has read a request line and headers it
+  // understands; after one it does not, the connection is not trusted on.
+  bool understood = false;
+  try {
+    process_request(stream, close, closed, [&](httplib::Request&) { understood = true; });
+  } catch (...) {
+    out.clear();  // the handlers catch their own; this is httplib failing
+  }
+  if (out.empty()) {
+    close = true;
+    return error_response(400, "bad request");
+  }
+  close = close || closed || !understood;
+  return out;
+}
+
+// A listening TCP socket on host:port (port 0: any free one); its port.
+int listen_on(const std::string& host, int port, int& bound_port) {
+  addrinfo hints{};
+  hints.ai_family = AF_UNSPEC;
+  hints.ai_socktype = SOCK_STREAM;
+  hints.ai_flags = AI_PASSIVE | AI_NUMERICSERV;
+  addrinfo* found = nullptr;
+  if (getaddrinfo(host.c_str(), std::to_string(port).c_str(), &hints, &found) != 0) return -1;
+  const std::unique_ptr<addrinfo, decltype(&freeaddrinfo)> addresses(found, freeaddrinfo);
+  for (const addrinfo* a = found; a != nullptr; a = a->ai_next) {
+    const int fd = ::socket(a->ai_family, a->ai_socktype | SOCK_CLOEXEC, a->ai_protocol);
+    if (fd < 0) continue;
+    // SO_REUSEADDR only: a restart may take the port over from connections
+    // in TIME_WAIT, but a second server must not share it (SO_REUSEPORT
+    // would let two servers split the requests silently).
+    const int yes = 1;
+    setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+    sockaddr_storage bound{};
+    socklen_t length = sizeof bound;
+    if (bind(fd, a->ai_addr, a->ai_addrlen) == 0 && listen(fd, SOMAXCONN) == 0 &&
+        getsockname(fd, reinterpret_cast<sockaddr*>(&bound), &length) == 0) {
+      bound_port =
+          ntohs(bound.ss_family == AF_INET6 ? reinterpret_cast<const sockaddr_in6&>(bound).sin6_port
+                                            : reinterpret_cast<const sockaddr_in&>(bound).sin_port);
+      return fd;
+    }
+    ::close(fd);
+  }
+  return -1;
 }
 
 }  // namespace
@@ -127,6 +251,11 @@ struct SearchServer::Impl {
       send_error(res, 400, e.what(), e.offset());
     } catch (const InvalidArgument& e) {
       send_error(res, 400, e.what());
+    } catch (const TimeLimitExceeded& e) {
+      // Not the client's fault, and over soon: 503 says "try again later".
+      send_error(res, 503,
+                 std::string(e.what()) +
+                     "; try fewer or rarer words (lisan serve --query-time-limit sets the limit)");
     } catch (const IndexError& e) {
       std::cerr << "lisan serve: " << terminal_safe(e.what()) << '\n';
       send_error(res, 503, e.what());
@@ -150,10 +279,35 @@ struct SearchServer::Impl {
     }
   }
 
+  // A server on a loopback address answers only requests meant for this
+  // machine: a page elsewhere may point a name of its own at 127.0.0.1 (DNS
+  // rebinding) and so read the answers as same-origin. Requests without a
+  // Host header (HTTP/1.0 tools) carry no name to check and are answered.
+  bool host_allowed(const httplib::Request& req) const {
+    if (!req.has_header("Host")) return true;
+    const std::string name = host_name(req.get_header_value("Host"));
+    if (std::find(options.allowed_hosts.begin(), options.allowed_hosts.end(), name) !=
+        options.allowed_hosts.end()) {
+      return true;
+    }
+    if (!is_loopback_host(options.host)) return true;
+    return name == "localhost" || name == "127.0.0.1" || name == "::1" ||
+           name == host_name(options.host.find(':') != std::string::npos ? "[" + options.host + "]"
+                                                                         : options.host);
+  }
+
   void routes() {
+    server.set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
+      if (host_allowed(req)) return httplib::Server::HandlerResponse::Unhandled;
+      send_error(res, 421,
+                 "this server answers only requests for localhost, 127.0.0.1, [::1] or " +
+                     options.host + " (lisan serve --allow-host NAME adds a name)");
+      return httplib::Server::HandlerResponse::Handled;
+    });
     server.Get("/search", [this](const httplib::Request& req, httplib::Response& res) {
       respond(res, [&] {
-        const SearchRequest request = parse_search_request(req, options.max_limit);
+        const SearchRequest request =
+            parse_search_request(req, options.max_limit, options.query_time_limit);
         with_searcher([&](Searcher& searcher) {
           const SearchResults results = searcher.search(request.query, request.options);
           send_json(res, 200, search_results_json(results, request.options.explain));
@@ -194,46 +348,53 @@ struct SearchServer::Impl {
 
   ServerOptions options;
   SearcherPool pool;
-  httplib::Server server;
+  RequestProcessor server;
+  std::unique_ptr<HttpFront> front;
   int port = 0;
 };
 
 SearchServer::SearchServer(const ServerOptions& options) : impl_(std::make_unique<Impl>(options)) {
   impl_->routes();
-  const std::size_t threads = std::max<std::size_t>(options.threads, 1);
-  // httplib owns the queue it is handed (it keeps it in a unique_ptr).
-  impl_->server.new_task_queue = [threads] {
-    return std::make_unique<httplib::ThreadPool>(threads).release();
-  };
-  // SO_REUSEADDR only: a restart may take the port over from connections in
-  // TIME_WAIT, but a second server must not share it (httplib's default,
-  // SO_REUSEPORT, would let two servers split the requests silently).
-  impl_->server.set_socket_options([](int sock) {
-    const int yes = 1;
-    setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
-  });
-  // httplib writes headers and body separately: with Nagle's algorithm the
-  // body waits for the client's delayed ACK, adding ~40 ms to every answer.
-  impl_->server.set_tcp_nodelay(true);
-  if (options.port == 0) {
-    impl_->port = impl_->server.bind_to_any_port(options.host);
-  } else if (impl_->server.bind_to_port(options.host, options.port)) {
-    impl_->port = options.port;
-  } else {
-    impl_->port = -1;
-  }
-  if (impl_->port <= 0) {
+  impl_->server.set_keep_alive_max_count(options.max_requests_per_connection);
+  impl_->server.set_keep_alive_timeout(std::max<std::time_t>(
+      1, std::chrono::duration_cast<std::chrono::seconds>(options.idle_timeout).count()));
+  const int fd = listen_on(options.host, options.port, impl_->port);
+  if (fd < 0) {
     throw IoError("cannot listen on " + options.host + ":" + std::to_string(options.port) +
                   " (address in use, or not an address of this machine)");
   }
+  FrontLimits limits;
+  limits.workers = std::max<std::size_t>(options.threads, 1);
+  limits.max_connections = options.max_connections;
+  limits.max_connections_per_client = options.max_connections_per_client;
+  limits.request_timeout = options.request_timeout;
+  limits.idle_timeout = options.idle_timeout;
+  limits.write_timeout = options.request_timeout;
+  limits.max_requests_per_connection = options.max_requests_per_connection;
+  impl_->front = std::make_unique<HttpFront>(
+      fd, limits, [this](std::string_view request, const std::string& client, bool& close) {
+        return impl_->server.answer(request, client, close);
+      });
 }
 
 SearchServer::~SearchServer() = default;
 
 int SearchServer::bound_port() const { return impl_->port; }
 
-bool SearchServer::run() { return impl_->server.listen_after_bind(); }
+bool SearchServer::run() {
+  impl_->front->run();
+  return true;
+}
 
-void SearchServer::stop() { impl_->server.stop(); }
+void SearchServer::stop() { impl_->front->stop(); }
+
+std::string SearchServer::answer(std::string_view request_bytes) {
+  return answer_connection(
+      request_bytes, "127.0.0.1",
+      [this](std::string_view request, const std::string& client, bool& close) {
+        return impl_->server.answer(request, client, close);
+      },
+      impl_->options.max_requests_per_connection);
+}
 
 }  // namespace lisan::cli

@@ -17,6 +17,7 @@
 #include <cstddef>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace lisan::cli {
@@ -29,6 +30,18 @@ struct ServerOptions {
   std::size_t max_limit = 100;  // largest `limit` a request may ask for
   // A searcher is reopened (to see new commits) when older than this.
   std::chrono::milliseconds refresh{10000};
+  // A search running longer is stopped and answered 503, so that expensive
+  // queries cannot hold every worker (0: no limit).
+  std::chrono::milliseconds query_time_limit{2000};
+  // Slow or idle clients hold a connection, never a worker (http_front.h).
+  std::size_t max_connections = 512;                 // beyond: 503 at once
+  std::size_t max_connections_per_client = 64;       // from one address; beyond: 503
+  std::chrono::milliseconds request_timeout{10000};  // a whole request, from its first byte
+  std::chrono::milliseconds idle_timeout{5000};      // between requests on a connection
+  std::size_t max_requests_per_connection = 100;
+  // Host names answered besides localhost, 127.0.0.1, [::1] and `host` when
+  // `host` is a loopback address (lower case, without port); others get 421.
+  std::vector<std::string> allowed_hosts;
 };
 
 class SearchServer {
@@ -44,6 +57,10 @@ class SearchServer {
   // Serves until stop(). Returns false when listening failed.
   bool run();
   void stop();
+
+  // The bytes a client that sent `request_bytes` and half-closed would get
+  // back, answered on the calling thread without the network (fuzz/).
+  std::string answer(std::string_view request_bytes);
 
  private:
   struct Impl;

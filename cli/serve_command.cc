@@ -3,7 +3,9 @@
 #include <pthread.h>
 #include <signal.h>
 
+#include <algorithm>
 #include <atomic>
+#include <cctype>
 #include <charconv>
 #include <csignal>
 #include <iostream>
@@ -60,6 +62,11 @@ Command add_serve_command(CLI::App& app) {
     std::string listen = "127.0.0.1:8080";
     std::size_t threads = std::max(4u, std::thread::hardware_concurrency());
     double refresh_seconds = 10;
+    std::size_t max_connections = 512;
+    std::size_t max_client_connections = 64;
+    double request_timeout_seconds = 10;
+    double query_time_limit_seconds = 2;
+    std::vector<std::string> allowed_hosts;
   };
   auto options = std::make_shared<Options>();
   CLI::App* sub = app.add_subcommand("serve", "Serve search over HTTP, with a search page at /");
@@ -77,6 +84,24 @@ Command add_serve_command(CLI::App& app) {
                   "Reopen the index at most this often, in seconds, to see new commits "
                   "(default 10; 0: for every request)")
       ->check(CLI::Range(0.0, 86400.0));
+  sub->add_option("--max-connections", options->max_connections,
+                  "Connections held at once; more get 503 (default 512)")
+      ->check(CLI::Range(std::size_t{1}, std::size_t{65536}));
+  sub->add_option("--max-client-connections", options->max_client_connections,
+                  "Connections held at once from one address; more get 503 (default 64)")
+      ->check(CLI::Range(std::size_t{1}, std::size_t{65536}));
+  sub->add_option("--request-timeout", options->request_timeout_seconds,
+                  "Seconds a request may take to arrive whole (then 408) and an answer to be "
+                  "read (default 10)")
+      ->check(CLI::Range(0.1, 3600.0));
+  sub->add_option("--query-time-limit", options->query_time_limit_seconds,
+                  "Seconds a search may run; longer ones are stopped and answered 503 "
+                  "(default 2; 0: no limit)")
+      ->check(CLI::Range(0.0, 3600.0));
+  sub->add_option("--allow-host", options->allowed_hosts,
+                  "A host name the server also answers to when listening on a loopback address "
+                  "(others get 421, against DNS rebinding); repeat for several")
+      ->allow_extra_args(false);
   return {sub, [options] {
             const ListenAddress address = parse_listen(options->listen);
             ServerOptions server_options;
@@ -88,6 +113,17 @@ Command add_serve_command(CLI::App& app) {
             server_options.threads = options->threads;
             server_options.refresh = std::chrono::milliseconds(
                 static_cast<std::int64_t>(options->refresh_seconds * 1000));
+            server_options.query_time_limit = std::chrono::milliseconds(
+                static_cast<std::int64_t>(options->query_time_limit_seconds * 1000));
+            server_options.max_connections = options->max_connections;
+            for (std::string name : options->allowed_hosts) {
+              std::transform(name.begin(), name.end(), name.begin(),
+                             [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+              server_options.allowed_hosts.push_back(std::move(name));
+            }
+            server_options.max_connections_per_client = options->max_client_connections;
+            server_options.request_timeout = std::chrono::milliseconds(
+                static_cast<std::int64_t>(options->request_timeout_seconds * 1000));
 
             // SIGTERM and SIGINT are taken by one waiting thread, never by a
             // handler: stopping the server is not async-signal-safe. They are

@@ -42,6 +42,22 @@ async function fetchJson(params, signal) {
   return body;
 }
 
+// Bidirectional embedding, override and isolate controls (U+202A–U+202E,
+// U+2066–U+2069) in a title or file name could reorder what is shown around
+// them ("txt.exe" shown as "exe.txt"); they are dropped from indexed text,
+// which is also set in <bdi> so that its direction stays its own.
+const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
+
+function plain(text) {
+  return String(text).replace(BIDI_CONTROLS, "");
+}
+
+function isolated(text) {
+  const bdi = document.createElement("bdi");
+  bdi.textContent = plain(text);
+  return bdi;
+}
+
 // The server escapes snippets and adds only <b> around matched words; keep
 // exactly that, whatever arrives.
 function snippetNodes(html) {
@@ -51,10 +67,10 @@ function snippetNodes(html) {
   for (const node of Array.from(template.content.childNodes)) {
     if (node.nodeName === "B") {
       const mark = document.createElement("b");
-      mark.textContent = node.textContent;
+      mark.textContent = plain(node.textContent);
       out.append(mark);
     } else {
-      out.append(document.createTextNode(node.textContent));
+      out.append(document.createTextNode(plain(node.textContent)));
     }
   }
   return out;
@@ -105,17 +121,17 @@ function drawResults(body) {
       const link = document.createElement("a");
       link.href = hit.url;
       link.rel = "noopener noreferrer";
-      link.textContent = text;
+      link.append(isolated(text));
       title.append(link);
     } else {
-      title.textContent = text;
+      title.append(isolated(text));
     }
     const meta = document.createElement("div");
     meta.className = "meta";
     const lang = document.createElement("span");
     lang.className = "lang";
     lang.textContent = hit.lang;
-    meta.append(lang, `${hit.rank}. ${hit.id} · score ${hit.score.toFixed(3)}`);
+    meta.append(lang, `${hit.rank}. `, isolated(hit.id), ` · score ${hit.score.toFixed(3)}`);
     const snippet = document.createElement("p");
     snippet.className = "snippet";
     snippet.dir = "auto";

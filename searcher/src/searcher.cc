@@ -205,7 +205,7 @@ void set_counts_from_match(const Xapian::MSet& mset, Xapian::doccount seen,
 // used as such by the set count, and by a match spy when `single_db`.
 void count_matches(const Xapian::Database& db, const Xapian::Query& query,
                    const Xapian::MSet& ranked, const internal::LanguageTable* table, bool single_db,
-                   SearchResults& results) {
+                   const Xapian::MatchDecider* deadline, SearchResults& results) {
   if (table != nullptr) {
     if (std::optional<internal::MatchCounts> exact =
             internal::count_matches_exactly(db, query, ranked, *table, kMaxCountedPostings)) {
@@ -221,14 +221,14 @@ void count_matches(const Xapian::Database& db, const Xapian::Query& query,
   if (table != nullptr && single_db) {
     internal::LanguageCounter languages(*table);
     counter.add_matchspy(&languages);
-    const Xapian::MSet counted = counter.get_mset(0, 0, kExactCountsUpTo);
+    const Xapian::MSet counted = counter.get_mset(0, 0, kExactCountsUpTo, nullptr, deadline);
     set_counts_from_match(counted, languages.total(), languages.counts(), results);
     return;
   }
   // Each match's language value: works on any database, remote ones too.
   Xapian::ValueCountMatchSpy languages(schema::kLanguageSlot);
   counter.add_matchspy(&languages);
-  const Xapian::MSet counted = counter.get_mset(0, 0, kExactCountsUpTo);
+  const Xapian::MSet counted = counter.get_mset(0, 0, kExactCountsUpTo, nullptr, deadline);
   std::map<std::string, Xapian::doccount> counts;
   for (auto it = languages.values_begin(); it != languages.values_end(); ++it) {
     counts[*it] = it.get_termfreq();
@@ -246,6 +246,40 @@ bool is_single_local_index(const std::vector<std::string>& paths) {
 bool are_all_local(const std::vector<std::string>& paths) {
   return std::all_of(paths.begin(), paths.end(), internal::is_local_source);
 }
+
+// SearchOptions::time_limit: checked between the stages of a search and, as
+// a match decider that accepts every document, within Xapian's matches,
+// where an expensive query spends its time. Xapian has no way to end a match
+// early (Enquire::set_time_limit only stops check_at_least), so the decider
+// throws, which unwinds through the matcher like any of its own errors.
+class Deadline final : public Xapian::MatchDecider {
+ public:
+  explicit Deadline(std::chrono::steady_clock::duration limit)
+      : limited_(limit > std::chrono::steady_clock::duration::zero()),
+        limit_(limit),
+        end_(std::chrono::steady_clock::now() + limit) {}
+
+  void check() const {
+    if (limited_ && std::chrono::steady_clock::now() >= end_) {
+      const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(limit_).count();
+      throw TimeLimitExceeded("the search took longer than its limit of " + std::to_string(ms) +
+                              " ms");
+    }
+  }
+  // The clock is read every 64 documents: a few nanoseconds each.
+  bool operator()(const Xapian::Document&) const override {
+    if (++seen_ % 64 == 0) check();
+    return true;
+  }
+  // Null when there is no limit, so that the matcher keeps its fastest path.
+  const Xapian::MatchDecider* decider() const { return limited_ ? this : nullptr; }
+
+ private:
+  bool limited_;
+  std::chrono::steady_clock::duration limit_;
+  std::chrono::steady_clock::time_point end_;
+  mutable std::uint64_t seen_ = 0;
+};
 
 // Charges the time since the last lap to one stage of SearchTimings.
 class StageClock {
@@ -307,6 +341,10 @@ SearchResults Searcher::search(std::string_view query, const SearchOptions& opti
   results.query = std::string(query);
   const std::string where = join_paths(impl_->paths);
   bool retry = false;
+  // One limit for the whole search, retries after a reopen included; within
+  // a match only on local indexes (a decider does not travel to tcp:// shards).
+  const Deadline deadline(options.time_limit);
+  const Xapian::MatchDecider* match_deadline = impl_->local ? deadline.decider() : nullptr;
   internal::with_index_errors_reopening(where, impl_->db, [&] {
     // A retry runs on the reopened database, where words may be new.
     if (retry) {
@@ -331,6 +369,7 @@ SearchResults Searcher::search(std::string_view query, const SearchOptions& opti
     if (options.suggest)
       results.suggestion = suggest_spelling(impl_->db, query, words, impl_->suggestions);
     clock.lap(results.timings.spelling);
+    deadline.check();
     if (xquery.empty()) return;
     if (options.language) {
       const Xapian::Query filter(std::string(schema::kLanguagePrefix) +
@@ -355,13 +394,16 @@ SearchResults Searcher::search(std::string_view query, const SearchOptions& opti
     const Xapian::doccount wanted =
         coordinate ? std::max(kCoordinationWindow, clamp_count(options.offset + options.limit))
                    : limit;
-    Xapian::MSet mset = enquire.get_mset(first, wanted);
+    Xapian::MSet mset = enquire.get_mset(first, wanted, nullptr, match_deadline);
+    deadline.check();
     // Counted in a pass of their own without weights: cheaper than making
     // the ranked match look at every match (which also stops it skipping
     // documents that cannot reach the page), 14 % of the one-word median
     // on the bench corpus; as sets of document ids where the language table
     // is at hand, a further 40 % of the match (docs/PERFORMANCE.md).
-    count_matches(impl_->db, xquery, mset, impl_->language_table(), impl_->single_local, results);
+    count_matches(impl_->db, xquery, mset, impl_->language_table(), impl_->single_local,
+                  match_deadline, results);
+    deadline.check();
     clock.lap(results.timings.match);
     std::vector<Xapian::MSetIterator> order;
     for (Xapian::MSetIterator it = mset.begin(); it != mset.end(); ++it) order.push_back(it);
@@ -373,6 +415,7 @@ SearchResults Searcher::search(std::string_view query, const SearchOptions& opti
     clock.lap(results.timings.order);
     std::size_t rank = options.offset;
     for (const Xapian::MSetIterator& it : order) {
+      deadline.check();
       const Xapian::Document doc = it.get_document();
       StoredDocument stored = parse_document_data(doc.get_data());
       Hit hit;

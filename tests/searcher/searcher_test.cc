@@ -116,6 +116,39 @@ TEST_F(CorpusSearch, FewMatchesAreCountedExactly) {
 
 // Past 10,000 matches, the total and the language counts are estimates,
 // flagged, and the counts split the estimated total by language.
+TEST_F(CorpusSearch, ASearchPastItsTimeLimitThrowsTimeLimitExceeded) {
+  Searcher searcher({db()});
+  SearchOptions options;
+  options.time_limit = std::chrono::nanoseconds(1);
+  EXPECT_THROW(searcher.search("Tokayev Washington", options), TimeLimitExceeded);
+  try {
+    searcher.search("Kazakhstan", options);
+    FAIL() << "no TimeLimitExceeded";
+  } catch (const TimeLimitExceeded& e) {
+    EXPECT_NE(std::string(e.what()).find("took longer than its limit"), std::string::npos)
+        << e.what();
+  }
+  // The searcher is still well after it.
+  EXPECT_FALSE(searcher.search("Kazakhstan").hits.empty());
+}
+
+TEST_F(CorpusSearch, ATimeLimitNotReachedChangesNothing) {
+  Searcher searcher({db()});
+  SearchOptions limited;
+  limited.time_limit = std::chrono::minutes(1);
+  for (const char* query : {"Tokayev Washington", "Kazakhstan", "كازاخستان OR Abraham"}) {
+    const SearchResults plain = searcher.search(query);
+    const SearchResults bounded = searcher.search(query, limited);
+    EXPECT_EQ(ids(bounded), ids(plain)) << query;
+    EXPECT_EQ(bounded.total, plain.total) << query;
+    EXPECT_EQ(bounded.language_facets, plain.language_facets) << query;
+    ASSERT_EQ(bounded.hits.size(), plain.hits.size());
+    for (std::size_t k = 0; k < plain.hits.size(); ++k) {
+      EXPECT_DOUBLE_EQ(bounded.hits[k].score, plain.hits[k].score) << query;
+    }
+  }
+}
+
 TEST(ManyMatches, CountsBeyondTheExactBoundAreFlaggedEstimates) {
   testing::TempDir dir;
   const std::string db = dir / "db";

@@ -158,6 +158,11 @@ def run(args, workdir):
     db = os.path.join(workdir, "db")
     subprocess.run([args.lisan, "index", "--db", db, args.corpus], check=True,
                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    # A document whose title, id and text hold bidirectional overrides.
+    tricky = json.dumps({"id": "invoice\u202egpj.exe", "title": "Invoice \u202egpj.exe",
+                         "text": "Zanzibarian ledger \u202edetrevni\u202c and \u2066more\u2069"})
+    subprocess.run([args.lisan, "index", "--db", db, "-"], input=tricky + "\n", check=True,
+                   text=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     server = subprocess.Popen([args.lisan, "serve", "--db", db, "--listen", "127.0.0.1:0"],
                               stdout=subprocess.PIPE, text=True)
     browser = None
@@ -215,7 +220,21 @@ def run(args, workdir):
         check(browser.evaluate("document.querySelector('#summary').textContent")
               .startswith("Results 3–"), "the summary does not count from 3")
 
-        # 5. A bad request shows the server's error, not a broken page.
+        # 5. Bidirectional overrides in a title, an id or a snippet are not
+        # shown, and indexed text sits in <bdi>.
+        browser.call("Page.navigate", {"url": base + "/?q=Zanzibarian"})
+        browser.wait_for(DONE + " && document.querySelectorAll('.result').length === 1",
+                         "the result with overrides")
+        shown = browser.evaluate(
+            "(() => { const r = document.querySelector('.result'); return {"
+            "text: r.textContent, title: r.querySelector('.title').textContent, "
+            "isolated: r.querySelectorAll('.title bdi, .meta bdi').length}; })()")
+        check(not re.search("[\u202a-\u202e\u2066-\u2069]", shown["text"]),
+              f"bidirectional controls shown: {shown['text']!r}")
+        check(shown["title"] == "Invoice gpj.exe", f"title: {shown['title']!r}")
+        check(shown["isolated"] == 2, f"title and id not in <bdi>: {shown}")
+
+        # 6. A bad request shows the server's error, not a broken page.
         browser.call("Page.navigate", {"url": base + "/?q=a&limit=500"})
         browser.wait_for("document.body.dataset.state === 'error'", "the error message")
         check("limit" in browser.evaluate("document.querySelector('#error').textContent"),

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 #include <httplib.h>
 
+#include <algorithm>
 #include <atomic>
 #include <csignal>
 #include <memory>
@@ -176,6 +177,90 @@ TEST_F(Serve, ConcurrentRequestsGetTheirOwnAnswers) {
     }
   }
   for (int t = 0; t < kThreads; ++t) EXPECT_EQ(wrong[t], 0) << "client " << t;
+}
+
+TEST_F(Serve, JsonAnswersTellBrowsersNotToSniff) {
+  for (const char* path :
+       {"/search?q=Tokayev", "/search?q=a&limit=abc", "/info", "/healthz", "/no/such/thing"}) {
+    const auto res = get(path);
+    ASSERT_TRUE(res) << path;
+    EXPECT_EQ(res->get_header_value("X-Content-Type-Options"), "nosniff") << path;
+  }
+}
+
+// DNS rebinding: a page on evil.example points its name at 127.0.0.1 and
+// reads the answers as its own origin. The Host header gives it away.
+TEST_F(Serve, OnLoopbackOnlyRequestsForThisMachineAreAnswered) {
+  const std::string port = std::to_string(port_);
+  for (const std::string& host : std::vector<std::string>{
+           "localhost:" + port, "127.0.0.1:" + port, "[::1]:" + port, "LOCALHOST", "127.0.0.1"}) {
+    httplib::Client client("127.0.0.1", port_);
+    const auto res = client.Get("/search?q=Tokayev", {{"Host", host}});
+    ASSERT_TRUE(res) << host;
+    EXPECT_EQ(res->status, 200) << host;
+  }
+  for (const std::string& host :
+       std::vector<std::string>{"evil.example:" + port, "evil.example", "127.0.0.1.evil.example",
+                                "localhost.evil.example:" + port, "[::2]:" + port}) {
+    httplib::Client client("127.0.0.1", port_);
+    const auto res = client.Get("/search?q=Tokayev", {{"Host", host}});
+    ASSERT_TRUE(res) << host;
+    EXPECT_EQ(res->status, 421) << host;
+    EXPECT_EQ(res->get_header_value("Content-Type"), "application/json; charset=utf-8");
+    const Json body = Json::parse(res->body);
+    EXPECT_NE(body["error"].get<std::string>().find("--allow-host"), std::string::npos)
+        << res->body;
+    EXPECT_EQ(body.find("results"), body.end()) << host;
+  }
+}
+
+TEST(ServeLifecycle, AllowHostAddsANameTheServerAnswersTo) {
+  TempDir dir;
+  ASSERT_EQ(run_lisan({"index", "--db", dir / "db", LISAN_CORPUS_DIR}).exit_code, 0);
+  int port = 0;
+  auto server = start_server({"--db", dir / "db", "--allow-host", "Search.Example"}, port);
+  ASSERT_TRUE(server);
+  httplib::Client client("127.0.0.1", port);
+  EXPECT_EQ(client.Get("/healthz", {{"Host", "search.example:8080"}})->status, 200);
+  EXPECT_EQ(client.Get("/healthz", {{"Host", "other.example"}})->status, 421);
+}
+
+// A search past --query-time-limit is stopped and answered 503. The index
+// makes the search costly (1,000 documents holding all of its 300 words, so
+// the match weighs 300,000 postings): far more than the 1 ms limit.
+TEST(ServeLifecycle, ASearchPastTheTimeLimitGets503AndTheServerGoesOn) {
+  TempDir dir;
+  std::string words;
+  for (int k = 0; k < 300; ++k) words += "w" + std::to_string(1000 + k) + " ";
+  std::string jsonl;
+  for (int d = 0; d < 1000; ++d) {
+    jsonl +=
+        Json{{"id", "d" + std::to_string(d)}, {"text", words + std::to_string(d)}}.dump() + "\n";
+  }
+  ASSERT_EQ(run_lisan({"index", "--db", dir / "db", "--lang", "en", "-"}, jsonl).exit_code, 0);
+  std::string query = words;
+  std::replace(query.begin(), query.end(), ' ', '+');
+  int port = 0;
+  auto server = start_server({"--db", dir / "db", "--query-time-limit", "0.001"}, port);
+  ASSERT_TRUE(server);
+  httplib::Client client("127.0.0.1", port);
+  client.set_read_timeout(30, 0);
+  const auto slow = client.Get(("/search?q=" + query).c_str());
+  ASSERT_TRUE(slow);
+  EXPECT_EQ(slow->status, 503) << slow->body;
+  EXPECT_NE(Json::parse(slow->body)["error"].get<std::string>().find("took longer than its limit"),
+            std::string::npos)
+      << slow->body;
+  EXPECT_EQ(client.Get("/healthz")->status, 200);
+  // Without a limit the same search is answered.
+  int unlimited_port = 0;
+  auto unlimited = start_server({"--db", dir / "db", "--query-time-limit", "0"}, unlimited_port);
+  ASSERT_TRUE(unlimited);
+  httplib::Client other("127.0.0.1", unlimited_port);
+  other.set_read_timeout(30, 0);
+  const auto answered = other.Get(("/search?q=" + query).c_str());
+  ASSERT_TRUE(answered);
+  EXPECT_EQ(answered->status, 200) << answered->body;
 }
 
 TEST(ServeLifecycle, SigtermStopsTheServerCleanly) {

@@ -18,6 +18,7 @@
 #include <utility>
 #include <vector>
 
+#include "lisan/analyzers/error.h"
 #include "lisan/analyzers/language.h"
 
 namespace lisan {
@@ -54,6 +55,17 @@ struct SearchOptions {
   // (FreeDict ar↔en↔id) and the cross-script name key (توكاييف ↔ Tokayev).
   bool translate = true;      ///< add dictionary translations
   bool transliterate = true;  ///< add cross-script name keys
+  /// Longest a search may run (wall clock); zero: no limit. Past it, at the
+  /// next check (between stages, and every 64 candidate documents of a
+  /// match), search() throws TimeLimitExceeded: a server bounds each query
+  /// so that one cannot starve the others.
+  std::chrono::steady_clock::duration time_limit{};
+};
+
+/// Thrown by Searcher::search() when SearchOptions::time_limit has passed.
+class TimeLimitExceeded : public Error {
+ public:
+  using Error::Error;
 };
 
 /// Text with marked ranges: `marks` are byte ranges [begin, end) into `text`,
