@@ -51,6 +51,7 @@ void check_tables_present(const std::string& db_path);
 // writer opens it: Xapian's writer trusts the blocks it reads, and damaged
 // ones made it overflow a heap buffer, loop for ever in a commit, or write
 // an index that no longer opens. Reads every block of the database once,
+// in a child process (a crash or a hang of the check is damage too),
 // holding its writer lock so that no commit changes it meanwhile. Does
 // nothing without a version file.
 void check_database_intact(const std::string& db_path);
