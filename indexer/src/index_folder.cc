@@ -1,7 +1,10 @@
 #include "index_folder.h"
 
 #include <fcntl.h>
+#include <linux/landlock.h>
 #include <poll.h>
+#include <sys/prctl.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
 #include <xapian.h>
@@ -228,6 +231,34 @@ namespace {
 // The child's exit status when the check found damage (its report on the pipe).
 constexpr int kDamagedStatus = 3;
 
+// Xapian 1.4's check is not read-only: it opens the tables for writing, and
+// on a version file with a few bits flipped it truncated docdata.glass to
+// nothing (xapian-check does the same). The child checking an index gives up
+// the right to truncate, create, remove or rename files (Landlock's truncate
+// right, Linux 6.2 and later); on older kernels the check runs unrestricted.
+void forbid_truncation() {
+  // Not in Debian 12's kernel headers (6.1).
+  constexpr std::uint64_t kTruncate = 1ULL << 14;  // LANDLOCK_ACCESS_FS_TRUNCATE, ABI 3
+  constexpr long kTruncateAbi = 3;
+  if (::syscall(SYS_landlock_create_ruleset, nullptr, 0, LANDLOCK_CREATE_RULESET_VERSION) <
+      kTruncateAbi) {
+    return;
+  }
+  landlock_ruleset_attr ruleset{};
+  ruleset.handled_access_fs =
+      kTruncate | LANDLOCK_ACCESS_FS_REMOVE_DIR | LANDLOCK_ACCESS_FS_REMOVE_FILE |
+      LANDLOCK_ACCESS_FS_MAKE_CHAR | LANDLOCK_ACCESS_FS_MAKE_DIR | LANDLOCK_ACCESS_FS_MAKE_REG |
+      LANDLOCK_ACCESS_FS_MAKE_SOCK | LANDLOCK_ACCESS_FS_MAKE_FIFO | LANDLOCK_ACCESS_FS_MAKE_BLOCK |
+      LANDLOCK_ACCESS_FS_MAKE_SYM | LANDLOCK_ACCESS_FS_REFER;
+  const long fd = ::syscall(SYS_landlock_create_ruleset, &ruleset, sizeof ruleset, 0);
+  if (fd < 0) return;
+  // No rule added: what the ruleset handles is denied everywhere.
+  if (::prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) == 0) {
+    ::syscall(SYS_landlock_restrict_self, static_cast<int>(fd), 0);
+  }
+  ::close(static_cast<int>(fd));
+}
+
 // Xapian's check of `db_path`, in this (child) process; never returns.
 [[noreturn]] void run_check_and_exit(const std::string& db_path, int report_fd) {
   std::string message;
@@ -304,6 +335,7 @@ void check_in_child(const std::string& db_path) {
   if (::pipe2(fds, O_CLOEXEC) != 0) {
     throw IoError("cannot check index " + db_path + ": " + std::strerror(errno));
   }
+  const pid_t parent = ::getpid();
   const pid_t pid = ::fork();
   if (pid < 0) {
     const int error = errno;
@@ -313,6 +345,11 @@ void check_in_child(const std::string& db_path) {
   }
   if (pid == 0) {
     ::close(fds[0]);
+    // The child shares the writer lock: it must not outlive a lisan killed
+    // meanwhile, or the next run would find the index locked.
+    ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+    if (::getppid() != parent) ::_exit(kDamagedStatus);
+    forbid_truncation();
     run_check_and_exit(db_path, fds[1]);
   }
   ::close(fds[1]);
