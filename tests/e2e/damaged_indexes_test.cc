@@ -7,8 +7,11 @@
 // few flipped bits of position.glass made its commit loop for ever.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <atomic>
 #include <filesystem>
 #include <map>
+#include <thread>
 
 #include "support/damaged_index.h"
 #include "support/run_command.h"
@@ -27,6 +30,7 @@ constexpr int kFlipsPerFile = 50;
 // Far above what a command takes on this tiny index, even under sanitizers:
 // only a hang reaches it.
 constexpr const char* kTimeoutSeconds = "30";
+constexpr int kWorkers = 3;
 
 testing::CommandResult run_bounded(std::vector<std::string> args) {
   args.insert(args.begin(), {"timeout", "-s", "KILL", kTimeoutSeconds, LISAN_BINARY});
@@ -74,6 +78,45 @@ Openable open_cleanly(const std::string& db, const std::string& what) {
   return openable;
 }
 
+enum class Outcome { kRefused, kIndexed, kFailed };
+
+struct CaseResult {
+  Outcome outcome = Outcome::kFailed;
+  bool worse = false;
+};
+
+// One case: damage a copy of `good`, open it with every command, index into
+// it, and open it again if the run wrote anything.
+CaseResult run_case(const std::string& good, const Damage& damage, const std::string& db,
+                    const std::string& note, const std::string& what) {
+  fs::copy(good, db);
+  testing::apply_damage(damage, db);
+  CaseResult result;
+  const Openable before = open_cleanly(db, what);
+  const auto bytes_before = folder_bytes(db);
+  const auto index = run_bounded({"index", "--db", db, note});
+  EXPECT_TRUE(index.exit_code == 0 || index.exit_code == 1)
+      << what << ": lisan index exit " << index.exit_code << " (a signal, or 137: hung)\n"
+      << index.err;
+  if (index.exit_code == 1) {
+    result.outcome = Outcome::kRefused;
+    EXPECT_TRUE(contains(index.err, "lisan: ") && contains(index.err, db))
+        << what << ": " << index.err;
+  } else if (index.exit_code == 0) {
+    result.outcome = Outcome::kIndexed;
+  }
+  const bool written = folder_bytes(db) != bytes_before;
+  EXPECT_FALSE(index.exit_code == 1 && written) << what << ": refused, yet files changed";
+  if (written) {
+    const Openable after = open_cleanly(db, what + ", after lisan index");
+    result.worse = (before.search && !after.search) || (before.info && !after.info);
+    EXPECT_TRUE(after.search || !before.search) << what << ": search worked before the index run";
+    EXPECT_TRUE(after.info || !before.info) << what << ": info worked before the index run";
+  }
+  fs::remove_all(db);
+  return result;
+}
+
 TEST(DamagedIndexCorpus, EveryCommandEndsCleanlyAndIndexNeverMakesItWorse) {
   TempDir dir;
   const std::string good = dir / "good";
@@ -81,40 +124,31 @@ TEST(DamagedIndexCorpus, EveryCommandEndsCleanlyAndIndexNeverMakesItWorse) {
   testing::write_file(dir / "note.txt", "A new note on Kazakhstan, Israel and the accords.\n");
   const std::vector<Damage> plan = testing::damage_plan(good, kPlanSeed, kFlipsPerFile);
   ASSERT_GE(plan.size(), 300u);
-  int refused = 0, indexed = 0, failed = 0, worse = 0;
-  for (std::size_t i = 0; i < plan.size(); ++i) {
-    const std::string db = dir / ("case-" + std::to_string(i));
-    fs::copy(good, db);
-    testing::apply_damage(plan[i], db);
-    const std::string what = "case " + std::to_string(i) + " (" + plan[i].describe() + ")";
-    const Openable before = open_cleanly(db, what);
-    const auto bytes_before = folder_bytes(db);
-    const auto index = run_bounded({"index", "--db", db, dir / "note.txt"});
-    EXPECT_TRUE(index.exit_code == 0 || index.exit_code == 1)
-        << what << ": lisan index exit " << index.exit_code << " (a signal, or 137: hung)\n"
-        << index.err;
-    if (index.exit_code != 0 && index.exit_code != 1) {
-      ++failed;
-    } else if (index.exit_code == 1) {
-      ++refused;
-      EXPECT_TRUE(contains(index.err, "lisan: ") && contains(index.err, db))
-          << what << ": " << index.err;
-    } else {
-      ++indexed;
-    }
-    const bool written = folder_bytes(db) != bytes_before;
-    EXPECT_FALSE(index.exit_code == 1 && written) << what << ": refused, yet files changed";
-    if (written) {
-      const Openable after = open_cleanly(db, what + ", after lisan index");
-      worse += (before.search && !after.search) || (before.info && !after.info);
-      EXPECT_TRUE(after.search || !before.search) << what << ": search worked before the index run";
-      EXPECT_TRUE(after.info || !before.info) << what << ": info worked before the index run";
-    }
-    fs::remove_all(db);
+  // Cases in a few threads: each waits mostly on its commands, and on a
+  // loaded machine one after another took a minute.
+  std::vector<CaseResult> results(plan.size());
+  std::atomic<std::size_t> next{0};
+  std::vector<std::thread> workers;
+  for (int w = 0; w < kWorkers; ++w) {
+    workers.emplace_back([&] {
+      for (std::size_t i = next++; i < plan.size(); i = next++) {
+        const std::string what = "case " + std::to_string(i) + " (" + plan[i].describe() + ")";
+        results[i] =
+            run_case(good, plan[i], dir / ("case-" + std::to_string(i)), dir / "note.txt", what);
+      }
+    });
   }
-  std::cout << plan.size() << " damaged indexes: lisan index refused " << refused
-            << ", indexed into " << indexed << " (damage it did not read); killed or hung "
-            << failed << ", left less openable " << worse << "\n";
+  for (std::thread& worker : workers) worker.join();
+  const auto count = [&](Outcome outcome) {
+    return std::count_if(results.begin(), results.end(),
+                         [&](const CaseResult& r) { return r.outcome == outcome; });
+  };
+  const auto worse =
+      std::count_if(results.begin(), results.end(), [](const CaseResult& r) { return r.worse; });
+  std::cout << plan.size() << " damaged indexes: lisan index refused " << count(Outcome::kRefused)
+            << ", indexed into " << count(Outcome::kIndexed)
+            << " (damage it did not read); killed or hung " << count(Outcome::kFailed)
+            << ", left less openable " << worse << "\n";
 }
 
 // Found by random damage: with these seven bits of position.glass flipped,
