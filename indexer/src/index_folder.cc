@@ -308,7 +308,9 @@ std::string read_report(int fd, int timeout_ms, bool& timed_out) {
     const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
         deadline - std::chrono::steady_clock::now());
     pollfd ready{fd, POLLIN, 0};
-    if (left.count() <= 0 || ::poll(&ready, 1, static_cast<int>(left.count())) == 0) {
+    const int polled = left.count() <= 0 ? 0 : ::poll(&ready, 1, static_cast<int>(left.count()));
+    if (polled < 0 && errno == EINTR) continue;  // Ctrl-C is handled after the check
+    if (polled == 0) {
       timed_out = true;
       return report;
     }
