@@ -46,6 +46,16 @@ bool is_interrupted_creation(const std::string& db_path);
 // would be lost from search for good. Does nothing without a version file.
 void check_tables_present(const std::string& db_path);
 
+// Throws IndexError when Xapian's own check (what `xapian-check DIR` runs)
+// finds the glass database at `db_path` damaged. To be called before a
+// writer opens it: Xapian's writer trusts the blocks it reads, and damaged
+// ones made it overflow a heap buffer, loop for ever in a commit, or write
+// an index that no longer opens. Reads every block of the database once,
+// in a child process (a crash or a hang of the check is damage too),
+// holding its writer lock so that no commit changes it meanwhile. Does
+// nothing without a version file.
+void check_database_intact(const std::string& db_path);
+
 // Replaces the Xapian database files of `db_path` (an empty index, closed)
 // by those of the complete database `merged`, on the same file system. The
 // marker is written first and the version file moved last, so that a crash

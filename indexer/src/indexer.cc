@@ -612,6 +612,7 @@ Indexer::Indexer(const std::string& db_path, IndexOptions options)
   internal::prepare_index_folder(db_path);
   internal::with_index_errors(db_path, [&] {
     internal::check_tables_present(db_path);
+    internal::check_database_intact(db_path);
     impl_->db = Xapian::WritableDatabase(db_path, Xapian::DB_CREATE_OR_OPEN);
     internal::check_index_compatible(impl_->db, db_path);
     if (impl_->db.get_metadata(std::string(schema::kSchemaVersionKey)).empty()) {

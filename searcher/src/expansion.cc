@@ -109,6 +109,19 @@ void add_translations(AnalysisContext& analysis, std::string_view raw_word, bool
 
 }  // namespace
 
+Xapian::Query synonym_group(std::vector<Xapian::Query> forms) {
+  while (forms.size() > 2) {
+    std::vector<Xapian::Query> pairs;
+    pairs.reserve((forms.size() + 1) / 2);
+    for (std::size_t i = 0; i + 1 < forms.size(); i += 2) {
+      pairs.emplace_back(Xapian::Query::OP_SYNONYM, forms[i], forms[i + 1]);
+    }
+    if (forms.size() % 2 == 1) pairs.push_back(std::move(forms.back()));
+    forms = std::move(pairs);
+  }
+  return Xapian::Query(Xapian::Query::OP_SYNONYM, forms.begin(), forms.end());
+}
+
 Xapian::Query expand_word(AnalysisContext& analysis, std::string_view raw_word,
                           const std::vector<Xapian::Query>& native_forms,
                           const ExpansionOptions& options, QueryTerms& terms,
@@ -139,7 +152,7 @@ Xapian::Query expand_word(AnalysisContext& analysis, std::string_view raw_word,
       add_translations(analysis, raw_word, word->arabic_script, forms, terms, title_words);
     }
   }
-  return Xapian::Query(Xapian::Query::OP_SYNONYM, forms.begin(), forms.end());
+  return synonym_group(std::move(forms));
 }
 
 }  // namespace lisan::internal

@@ -32,6 +32,16 @@ struct ExpansionOptions {
 // `raw_word` is the word as typed. Returns OP_SYNONYM of all the forms.
 // `title_words` receives the words of its one-word translations (normalized,
 // and their stems), to be looked for among title terms as the word itself is.
+// OP_SYNONYM of `forms`, as a tree of synonyms of two subqueries each.
+// Xapian 1.4 weighs a synonym by a document frequency it estimates from its
+// subqueries two at a time, rounding to a whole number at each step, in an
+// order set by each database's own frequencies: so the shards of a sharded
+// index each estimated another figure from the same global statistics and
+// scored the same document differently from one combined index. A pair's
+// estimate is the same in either order, so fixed pairs give every layout
+// the same figure.
+Xapian::Query synonym_group(std::vector<Xapian::Query> forms);
+
 Xapian::Query expand_word(AnalysisContext& analysis, std::string_view raw_word,
                           const std::vector<Xapian::Query>& native_forms,
                           const ExpansionOptions& options, QueryTerms& terms,

@@ -52,7 +52,7 @@ Xapian::Query QueryBuilder::word(std::string_view raw_word, QueryTerms& terms,
   }
   if (exact_term != nullptr) *exact_term = exact;
   if (native != nullptr) {
-    *native = Xapian::Query(Xapian::Query::OP_SYNONYM, forms.begin(), forms.end());
+    *native = synonym_group(forms);
   }
   // The word's group, with its name key and translations (expansion.h).
   std::vector<std::string> title_words{exact};
@@ -68,10 +68,8 @@ Xapian::Query QueryBuilder::word(std::string_view raw_word, QueryTerms& terms,
   for (const std::string& w : title_words) {
     if (titled.insert(w).second) title_terms.emplace_back(std::string(schema::kTitlePrefix) + w);
   }
-  const Xapian::Query title(
-      Xapian::Query::OP_SCALE_WEIGHT,
-      Xapian::Query(Xapian::Query::OP_SYNONYM, title_terms.begin(), title_terms.end()),
-      weights_.title);
+  const Xapian::Query title(Xapian::Query::OP_SCALE_WEIGHT, synonym_group(std::move(title_terms)),
+                            weights_.title);
   const Xapian::Query parts[] = {group, exact_bonus, title};
   return Xapian::Query(Xapian::Query::OP_OR, std::begin(parts), std::end(parts));
 }
