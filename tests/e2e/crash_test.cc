@@ -25,6 +25,7 @@
 #include "support/corpus_generator.h"
 #include "support/index_snapshot.h"
 #include "support/run_command.h"
+#include "support/test_program.h"
 
 namespace lisan {
 namespace {
@@ -97,27 +98,16 @@ class CrashTest : public ::testing::Test {
     return true;
   }
 
-  // Failed assertions of this test so far.
-  static int failures() {
-    const ::testing::TestResult* result =
-        ::testing::UnitTest::GetInstance()->current_test_info()->result();
-    int failed = 0;
-    for (int i = 0; i < result->total_part_count(); ++i) {
-      if (result->GetTestPartResult(i).failed()) ++failed;
-    }
-    return failed;
-  }
-
   // The checks after a kill; true when all pass.
   bool index_is_at_a_commit(const std::string& db) {
-    const int failures_before = failures();
+    const int failures_before = testing::failed_assertions();
     const long long count = testing::document_count(db);
     if (count < 0) {
       // Killed while Xapian was creating the folder: no database yet is a
       // valid "before the first commit" state, as long as a re-run works.
       const auto info = run_lisan({"info", "--db", db});
       EXPECT_EQ(info.exit_code, 1) << info.err;
-      return failures() == failures_before;
+      return testing::failed_assertions() == failures_before;
     }
     const auto total = static_cast<long long>(reference_.documents);
     EXPECT_TRUE(count % kBatch == 0 || count == total) << "not a commit's count: " << count;
@@ -130,7 +120,7 @@ class CrashTest : public ::testing::Test {
     if (search.exit_code == 0 && count > 0 && g_input.empty()) {
       EXPECT_GT(nlohmann::json::parse(search.out)["total"].get<int>(), 0) << search.out;
     }
-    return failures() == failures_before;
+    return testing::failed_assertions() == failures_before;
   }
 
   TempDir dir_;
@@ -175,12 +165,6 @@ TEST_F(CrashTest, KillNineAtRandomMomentsThenRerunEndsLikeAnUninterruptedRun) {
   EXPECT_EQ(outcome.kills_survived, outcome.kills_tried);
 }
 
-bool take_flag(const std::string& arg, const std::string& name, long long& value) {
-  if (!arg.starts_with(name + "=")) return false;
-  value = std::atoll(arg.c_str() + name.size() + 1);
-  return true;
-}
-
 }  // namespace
 }  // namespace lisan
 
@@ -189,13 +173,13 @@ int main(int argc, char** argv) {
   for (int i = 1; i < argc; ++i) {
     long long value = 0;
     const std::string arg = argv[i];
-    if (lisan::take_flag(arg, "--kills", value) && value > 0) {
+    if (lisan::testing::take_flag(arg, "--kills", value) && value > 0) {
       lisan::g_kills = static_cast<int>(value);
-    } else if (lisan::take_flag(arg, "--files", value) && value > 0) {
+    } else if (lisan::testing::take_flag(arg, "--files", value) && value > 0) {
       lisan::g_files = static_cast<int>(value);
     } else if (arg.starts_with("--input=")) {
       lisan::g_input = arg.substr(8);
-    } else if (lisan::take_flag(arg, "--seed", value)) {
+    } else if (lisan::testing::take_flag(arg, "--seed", value)) {
       lisan::g_seed = static_cast<std::uint32_t>(value);
     } else {
       std::cerr << "crash_test: unknown argument " << arg

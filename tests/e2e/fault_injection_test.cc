@@ -30,6 +30,7 @@
 #include "support/corpus_generator.h"
 #include "support/index_snapshot.h"
 #include "support/run_command.h"
+#include "support/test_program.h"
 
 namespace lisan {
 namespace {
@@ -161,7 +162,7 @@ class FaultInjection : public ::testing::Test {
   bool index_survived(const Scenario& scenario, const std::string& db,
                       const testing::CommandResult& run, const testing::IndexSnapshot& reference,
                       Tally& tally) {
-    const int failures_before = failure_count();
+    const int failures_before = testing::failed_assertions();
     EXPECT_TRUE(run.exit_code == 0 || run.exit_code == 1)
         << "exit " << run.exit_code << ": " << run.err;
     EXPECT_FALSE(contains(run.err, "terminate called")) << run.err;
@@ -189,7 +190,7 @@ class FaultInjection : public ::testing::Test {
     } else {
       EXPECT_EQ(info.exit_code, 1) << "an index that cannot be opened must be refused";
     }
-    return failure_count() == failures_before;
+    return testing::failed_assertions() == failures_before;
   }
 
   void run_scenario(const Scenario& scenario) {
@@ -239,16 +240,6 @@ class FaultInjection : public ::testing::Test {
     EXPECT_EQ(tally.held, tally.tried);
   }
 
-  static int failure_count() {
-    const ::testing::TestResult* result =
-        ::testing::UnitTest::GetInstance()->current_test_info()->result();
-    int failed = 0;
-    for (int i = 0; i < result->total_part_count(); ++i) {
-      if (result->GetTestPartResult(i).failed()) ++failed;
-    }
-    return failed;
-  }
-
   TempDir dir_;
 };
 
@@ -266,12 +257,6 @@ TEST_F(FaultInjection, UpdateOfAnExistingIndex) {
       {"update of an existing index", {"--batch", std::to_string(kBatch), "--prune"}, true, true});
 }
 
-bool take_flag(const std::string& arg, const std::string& name, long long& value) {
-  if (!arg.starts_with(name + "=")) return false;
-  value = std::atoll(arg.c_str() + name.size() + 1);
-  return true;
-}
-
 }  // namespace
 }  // namespace lisan
 
@@ -280,11 +265,11 @@ int main(int argc, char** argv) {
   for (int i = 1; i < argc; ++i) {
     long long value = 0;
     const std::string arg = argv[i];
-    if (lisan::take_flag(arg, "--points", value) && value > 0) {
+    if (lisan::testing::take_flag(arg, "--points", value) && value > 0) {
       lisan::g_points = static_cast<int>(value);
-    } else if (lisan::take_flag(arg, "--files", value) && value > 0) {
+    } else if (lisan::testing::take_flag(arg, "--files", value) && value > 0) {
       lisan::g_files = static_cast<int>(value);
-    } else if (lisan::take_flag(arg, "--seed", value)) {
+    } else if (lisan::testing::take_flag(arg, "--seed", value)) {
       lisan::g_seed = static_cast<std::uint32_t>(value);
     } else {
       std::cerr << "fault_injection_test: unknown argument " << arg
