@@ -149,7 +149,8 @@ TEST(DamagedIndexCorpus, EveryCommandEndsCleanlyAndIndexNeverMakesItWorse) {
   ASSERT_EQ(testing::run_lisan({"index", "--db", good, LISAN_CORPUS_DIR}).exit_code, 0);
   testing::write_file(dir / "note.txt", "A new note on Kazakhstan, Israel and the accords.\n");
   const std::vector<Damage> plan = testing::damage_plan(good, kPlanSeed, kFlipsPerFile);
-  ASSERT_GE(plan.size(), 300u);
+  // Every file removed, truncated and its blocks damaged, then the bit flips.
+  ASSERT_GE(plan.size(), kSanitized ? 100u : 300u);
   // Cases in a few threads: each waits mostly on its commands, and on a
   // loaded machine one after another took a minute.
   std::vector<CaseResult> results(plan.size());
