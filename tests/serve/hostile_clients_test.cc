@@ -17,14 +17,13 @@
 #include <thread>
 
 #include "serve/background_process.h"
+#include "support/corpus_index_fixture.h"
 #include "support/run_command.h"
 
 namespace lisan {
 namespace {
 
 using testing::BackgroundProcess;
-using testing::run_lisan;
-using testing::TempDir;
 using Clock = std::chrono::steady_clock;
 using Json = nlohmann::json;
 
@@ -95,16 +94,8 @@ std::size_t count_of(const std::string& text, const std::string& what) {
   return n;
 }
 
-class HostileClients : public ::testing::Test {
+class HostileClients : public testing::CorpusIndexTest {
  protected:
-  static void SetUpTestSuite() {
-    dir_ = std::make_unique<TempDir>();
-    const auto result = run_lisan({"index", "--db", db(), LISAN_CORPUS_DIR});
-    ASSERT_EQ(result.exit_code, 0) << result.err;
-  }
-  static void TearDownTestSuite() { dir_.reset(); }
-  static std::string db() { return *dir_ / "db"; }
-
   // How long a plain query takes to be answered (200), or nullopt when it
   // is not answered within `patience`.
   static std::optional<std::chrono::milliseconds> time_a_query(int port,
@@ -117,10 +108,7 @@ class HostileClients : public ::testing::Test {
     if (!res || res->status != 200) return std::nullopt;
     return std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - start);
   }
-
-  static std::unique_ptr<TempDir> dir_;
 };
-std::unique_ptr<TempDir> HostileClients::dir_;
 
 TEST_F(HostileClients, SlowAndIdleConnectionsDoNotDelayAQuery) {
   int port = 0;
