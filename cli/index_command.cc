@@ -63,22 +63,86 @@ void print_summary(const IndexReport& r) {
   }
 }
 
+struct IndexCommandOptions {
+  std::string db = default_db_path();
+  std::string lang;
+  bool prune = false;
+  bool follow_symlinks = false;
+  std::uint64_t max_size = 64ull << 20;
+  std::size_t batch_documents = IndexOptions{}.batch_documents;
+  unsigned jobs = 1;
+  std::uint64_t memory_mb = 512;
+  std::size_t shards = 0;
+  std::vector<std::string> paths;
+};
+
+IndexOptions index_options_from(const IndexCommandOptions& options, bool batch_given) {
+  IndexOptions index_options;
+  index_options.language = language_option(options.lang);
+  index_options.prune = options.prune;
+  index_options.follow_symlinks = options.follow_symlinks;
+  index_options.max_file_bytes = options.max_size;
+  index_options.batch_documents = options.batch_documents;
+  index_options.bulk_load = !batch_given;
+  // Asked for N documents a commit: text bounds the batch only as
+  // far as memory needs it.
+  if (batch_given) index_options.batch_bytes = kMaxBatchBytes;
+  index_options.jobs = options.jobs;
+  index_options.memory_budget_bytes = options.memory_mb << 20;
+  return index_options;
+}
+
+// Checks every path before the index is touched: a typo must not leave a
+// new, empty index behind.
+void check_paths_exist(const std::vector<std::string>& paths) {
+  for (const std::string& path : paths) {
+    std::error_code error;
+    if (path != "-" && !std::filesystem::exists(path, error)) {
+      throw IoError("cannot index " + path + ": " +
+                    (error ? error.message() : "no such file or folder"));
+    }
+  }
+}
+
+void report_problem(const IndexProblem& p) {
+  std::cerr << "lisan: " << terminal_safe(p.source) << ": " << terminal_safe(p.message) << '\n';
+}
+
+// Indexes the paths; the exit status is 128 + the signal that stopped it, else 0.
+int run_index(const IndexCommandOptions& options, const IndexOptions& index_options) {
+  // With a file size limit (ulimit -f) a write past it must fail
+  // with EFBIG, reported as "no space", not kill the process.
+  std::signal(SIGXFSZ, SIG_IGN);
+  g_stop_signal = 0;
+  std::signal(SIGINT, stop_indexing);
+  std::signal(SIGTERM, stop_indexing);
+  const std::size_t shards = options.shards > 0 ? options.shards : existing_shard_count(options.db);
+  if (shards > 0) {
+    print_summary(index_sharded(options.db, shards, index_options, options.paths, report_problem));
+    return g_stop_signal != 0 ? 128 + g_stop_signal : 0;
+  }
+  Indexer indexer(options.db, index_options);
+  std::optional<ProgressBar> bar;
+  if (isatty(STDERR_FILENO) != 0) bar.emplace(estimate_input(options.paths));
+  indexer.on_problem([&bar](const IndexProblem& p) {
+    if (bar) bar->clear();
+    report_problem(p);
+  });
+  if (bar) indexer.on_progress([&bar](const IndexProgress& p) { bar->update(p); });
+  for (const std::string& path : options.paths) {
+    if (g_stop_signal != 0) break;
+    indexer.add_path(path);
+  }
+  const IndexReport report = indexer.finish();
+  if (bar) bar->clear();
+  print_summary(report);
+  return g_stop_signal != 0 ? 128 + g_stop_signal : 0;
+}
+
 }  // namespace
 
 Command add_index_command(CLI::App& app) {
-  struct Options {
-    std::string db = default_db_path();
-    std::string lang;
-    bool prune = false;
-    bool follow_symlinks = false;
-    std::uint64_t max_size = 64ull << 20;
-    std::size_t batch_documents = IndexOptions{}.batch_documents;
-    unsigned jobs = 1;
-    std::uint64_t memory_mb = 512;
-    std::size_t shards = 0;
-    std::vector<std::string> paths;
-  };
-  auto options = std::make_shared<Options>();
+  auto options = std::make_shared<IndexCommandOptions>();
   CLI::App* sub = app.add_subcommand("index", "Index files, folders or JSONL into an index");
   sub->add_option("--db", options->db, "Index folder (default: $LISAN_DB or ./lisan-index)")
       ->check(kIndexPath);
@@ -106,60 +170,9 @@ Command add_index_command(CLI::App& app) {
   sub->add_option("PATH", options->paths, "Files, folders, .jsonl files, or - for JSONL on stdin")
       ->required();
   return {sub, [options, batch] {
-            IndexOptions index_options;
-            index_options.language = language_option(options->lang);
-            index_options.prune = options->prune;
-            index_options.follow_symlinks = options->follow_symlinks;
-            index_options.max_file_bytes = options->max_size;
-            index_options.batch_documents = options->batch_documents;
-            index_options.bulk_load = batch->count() == 0;
-            // Asked for N documents a commit: text bounds the batch only as
-            // far as memory needs it.
-            if (batch->count() > 0) index_options.batch_bytes = kMaxBatchBytes;
-            index_options.jobs = options->jobs;
-            index_options.memory_budget_bytes = options->memory_mb << 20;
-            // Check every path before the index is touched: a typo must not
-            // leave a new, empty index behind.
-            for (const std::string& path : options->paths) {
-              std::error_code error;
-              if (path != "-" && !std::filesystem::exists(path, error)) {
-                throw IoError("cannot index " + path + ": " +
-                              (error ? error.message() : "no such file or folder"));
-              }
-            }
-            // With a file size limit (ulimit -f) a write past it must fail
-            // with EFBIG, reported as "no space", not kill the process.
-            std::signal(SIGXFSZ, SIG_IGN);
-            g_stop_signal = 0;
-            std::signal(SIGINT, stop_indexing);
-            std::signal(SIGTERM, stop_indexing);
-            const std::size_t shards =
-                options->shards > 0 ? options->shards : existing_shard_count(options->db);
-            if (shards > 0) {
-              print_summary(index_sharded(options->db, shards, index_options, options->paths,
-                                          [](const IndexProblem& p) {
-                                            std::cerr << "lisan: " << terminal_safe(p.source)
-                                                      << ": " << terminal_safe(p.message) << '\n';
-                                          }));
-              return g_stop_signal != 0 ? 128 + g_stop_signal : 0;
-            }
-            Indexer indexer(options->db, index_options);
-            std::optional<ProgressBar> bar;
-            if (isatty(STDERR_FILENO) != 0) bar.emplace(estimate_input(options->paths));
-            indexer.on_problem([&bar](const IndexProblem& p) {
-              if (bar) bar->clear();
-              std::cerr << "lisan: " << terminal_safe(p.source) << ": " << terminal_safe(p.message)
-                        << '\n';
-            });
-            if (bar) indexer.on_progress([&bar](const IndexProgress& p) { bar->update(p); });
-            for (const std::string& path : options->paths) {
-              if (g_stop_signal != 0) break;
-              indexer.add_path(path);
-            }
-            const IndexReport report = indexer.finish();
-            if (bar) bar->clear();
-            print_summary(report);
-            return g_stop_signal != 0 ? 128 + g_stop_signal : 0;
+            const IndexOptions index_options = index_options_from(*options, batch->count() > 0);
+            check_paths_exist(options->paths);
+            return run_index(*options, index_options);
           }};
 }
 

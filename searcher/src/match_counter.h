@@ -4,6 +4,7 @@
 #include <xapian.h>
 
 #include <cstddef>
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -37,5 +38,22 @@ std::optional<MatchCounts> count_matches_exactly(const Xapian::Database& db,
                                                  const Xapian::MSet& ranked,
                                                  const LanguageTable& table,
                                                  std::size_t max_postings);
+
+// The total and language facets of a search, as SearchResults reports them.
+struct ResultCounts {
+  std::uint64_t total = 0;
+  bool estimated = false;  // total and languages are estimates (see below)
+  std::map<std::string, std::uint64_t> languages;
+};
+
+// Counts the matches of `query` and their languages, without weights;
+// `ranked` is the ranked match of the query. Exactly as sets of document ids
+// when `table` (of local databases) is given and the count is cheap enough;
+// else through Xapian's matcher, exactly up to 10,000 matches and estimated
+// past them. `single_db`: `db` is one local index, where a match spy sees the
+// whole database's document ids. `deadline` is the search's match decider.
+ResultCounts count_results(const Xapian::Database& db, const Xapian::Query& query,
+                           const Xapian::MSet& ranked, const LanguageTable* table, bool single_db,
+                           const Xapian::MatchDecider* deadline);
 
 }  // namespace lisan::internal

@@ -10,6 +10,7 @@
 #include <unordered_map>
 
 #include "database_source.h"
+#include "deadline.h"
 #include "document_words.h"
 #include "index_metadata.h"
 #include "language_facets.h"
@@ -33,73 +34,6 @@ namespace {
 constexpr double kBm25K2 = 0.0;
 constexpr double kBm25K3 = 1.0;
 constexpr double kBm25MinNormLen = 0.5;
-
-// Closest indexed words found so far, by unknown word. A scan of the term
-// list costs up to SpellingLimits::budget (over 100 ms on the bench corpus),
-// and the answer depends only on the index, which a Searcher sees at one
-// revision: so a word is scanned for once (unless its scan ran out of time),
-// until the database is reopened.
-class SuggestionCache {
- public:
-  const std::optional<std::string>* find(const std::string& word) const {
-    const auto it = closest_.find(word);
-    return it == closest_.end() ? nullptr : &it->second;
-  }
-  void add(const std::string& word, const std::optional<std::string>& closest) {
-    if (closest_.size() >= kMaxWords) closest_.clear();  // bounded memory; rarely reached
-    closest_.emplace(word, closest);
-  }
-  void clear() { closest_.clear(); }
-
- private:
-  static constexpr std::size_t kMaxWords = 10000;
-  std::unordered_map<std::string, std::optional<std::string>> closest_;
-};
-
-// "did you mean": the query with each unknown word replaced by its closest
-// indexed word; empty when every word is known or none has a neighbour.
-std::string suggest_spelling(const Xapian::Database& db, std::string_view query,
-                             const std::vector<internal::QueryWord>& words,
-                             SuggestionCache& cache) {
-  std::string corrected(query);
-  bool changed = false;
-  // Each unknown word costs a scan of the term list (bounded per word); the
-  // query as a whole gets at most kSpellingBudget.
-  constexpr std::chrono::milliseconds kSpellingBudget{400};
-  const auto deadline = std::chrono::steady_clock::now() + kSpellingBudget;
-  // From the last word back, so that earlier offsets stay valid.
-  for (auto word = words.rbegin(); word != words.rend(); ++word) {
-    const std::string& exact = word->exact;
-    bool known = false;
-    for (auto term = word->query.get_terms_begin(); term != word->query.get_terms_end(); ++term) {
-      if (db.term_exists(*term)) known = true;
-    }
-    if (known || exact.empty()) continue;
-    std::optional<std::string> better;
-    if (const std::optional<std::string>* cached = cache.find(exact)) {
-      better = *cached;
-    } else {
-      const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
-          deadline - std::chrono::steady_clock::now());
-      if (left.count() <= 0) break;
-      internal::SpellingLimits limits;
-      limits.budget = std::min(limits.budget, left);
-      bool finished = false;
-      better = internal::closest_indexed_word(db, exact, limits, &finished);
-      if (finished) cache.add(exact, better);
-    }
-    if (better) {
-      // Index terms are case-folded; keep a capital the user typed ("Tokayef" → "Tokayev").
-      const char typed = query[word->offset];
-      if (typed >= 'A' && typed <= 'Z' && (*better)[0] >= 'a' && (*better)[0] <= 'z') {
-        (*better)[0] = static_cast<char>((*better)[0] - 'a' + 'A');
-      }
-      corrected.replace(word->offset, word->length, *better);
-      changed = true;
-    }
-  }
-  return changed ? corrected : std::string();
-}
 
 std::string join_paths(const std::vector<std::string>& paths) {
   std::string joined;
@@ -166,74 +100,14 @@ void put_more_words_first(const Xapian::Database& db, const std::vector<internal
   for (std::size_t i = 0; i < window; ++i) order[i] = scored[i].second;
 }
 
-// Totals and language facets are exact up to this many matches (every match
-// is looked at); past it they are Xapian's estimate and a sample's counts
-// scaled to it, flagged as estimates. The sample is the first matches in
-// document order, so on an index loaded language by language its split leans
-// to the languages loaded first.
-constexpr Xapian::doccount kExactCountsUpTo = 10000;
-
-// With a table of every document's language, matches are counted exactly
-// as sets of document ids (match_counter.h) while that reads at most this
-// many postings: about 14 ns each on the bench corpus, so 1.4 ms, what
-// counting 10,000 matches of an expanded query through Xapian's matcher
-// costs. Past it, the estimate above.
-constexpr std::size_t kMaxCountedPostings = 100000;
-
-// Fills total, language_facets and estimated from a match and the language
-// counts of the matches it looked at (`seen`). The facet counts of a sample
-// are scaled to the estimated total.
-void set_counts_from_match(const Xapian::MSet& mset, Xapian::doccount seen,
-                           const std::map<std::string, Xapian::doccount>& languages,
-                           SearchResults& results) {
-  results.total = mset.get_matches_estimated();
-  results.estimated = mset.get_matches_lower_bound() != mset.get_matches_upper_bound() ||
-                      seen != mset.get_matches_lower_bound();
-  for (const auto& [code, seen_count] : languages) {
-    std::uint64_t count = seen_count;
-    if (results.estimated && seen > 0) {
-      count = static_cast<std::uint64_t>(
-          std::llround(static_cast<double>(count) * static_cast<double>(results.total) /
-                       static_cast<double>(seen)));
-    }
-    results.language_facets[code] = std::max<std::uint64_t>(count, 1);
-  }
-}
-
-// Counts the matches of `query` and their languages, without weights;
-// `ranked` is the ranked match of the query. `table` (of local databases) is
-// used as such by the set count, and by a match spy when `single_db`.
-void count_matches(const Xapian::Database& db, const Xapian::Query& query,
-                   const Xapian::MSet& ranked, const internal::LanguageTable* table, bool single_db,
-                   const Xapian::MatchDecider* deadline, SearchResults& results) {
-  if (table != nullptr) {
-    if (std::optional<internal::MatchCounts> exact =
-            internal::count_matches_exactly(db, query, ranked, *table, kMaxCountedPostings)) {
-      results.total = exact->total;
-      results.estimated = false;
-      for (const auto& [code, count] : exact->languages) results.language_facets[code] = count;
-      return;
-    }
-  }
-  Xapian::Enquire counter(db);
-  counter.set_query(query);
-  counter.set_weighting_scheme(Xapian::BoolWeight());
-  if (table != nullptr && single_db) {
-    internal::LanguageCounter languages(*table);
-    counter.add_matchspy(&languages);
-    const Xapian::MSet counted = counter.get_mset(0, 0, kExactCountsUpTo, nullptr, deadline);
-    set_counts_from_match(counted, languages.total(), languages.counts(), results);
-    return;
-  }
-  // Each match's language value: works on any database, remote ones too.
-  Xapian::ValueCountMatchSpy languages(schema::kLanguageSlot);
-  counter.add_matchspy(&languages);
-  const Xapian::MSet counted = counter.get_mset(0, 0, kExactCountsUpTo, nullptr, deadline);
-  std::map<std::string, Xapian::doccount> counts;
-  for (auto it = languages.values_begin(); it != languages.values_end(); ++it) {
-    counts[*it] = it.get_termfreq();
-  }
-  set_counts_from_match(counted, languages.get_total(), counts, results);
+// Drops what comes before the page (when the match began at the window's
+// top, `first` = 0) and what comes after it.
+void keep_page(std::vector<Xapian::MSetIterator>& order, Xapian::doccount first,
+               const SearchOptions& options) {
+  const std::size_t skip = options.offset > first ? options.offset - first : 0;
+  order.erase(order.begin(),
+              order.begin() + static_cast<std::ptrdiff_t>(std::min(skip, order.size())));
+  if (order.size() > options.limit) order.resize(options.limit);
 }
 
 // True when `paths` is one local index folder: the only case where a match
@@ -246,40 +120,6 @@ bool is_single_local_index(const std::vector<std::string>& paths) {
 bool are_all_local(const std::vector<std::string>& paths) {
   return std::all_of(paths.begin(), paths.end(), internal::is_local_source);
 }
-
-// SearchOptions::time_limit: checked between the stages of a search and, as
-// a match decider that accepts every document, within Xapian's matches,
-// where an expensive query spends its time. Xapian has no way to end a match
-// early (Enquire::set_time_limit only stops check_at_least), so the decider
-// throws, which unwinds through the matcher like any of its own errors.
-class Deadline final : public Xapian::MatchDecider {
- public:
-  explicit Deadline(std::chrono::steady_clock::duration limit)
-      : limited_(limit > std::chrono::steady_clock::duration::zero()),
-        limit_(limit),
-        end_(std::chrono::steady_clock::now() + limit) {}
-
-  void check() const {
-    if (limited_ && std::chrono::steady_clock::now() >= end_) {
-      const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(limit_).count();
-      throw TimeLimitExceeded("the search took longer than its limit of " + std::to_string(ms) +
-                              " ms");
-    }
-  }
-  // The clock is read every 64 documents: a few nanoseconds each.
-  bool operator()(const Xapian::Document&) const override {
-    if (++seen_ % 64 == 0) check();
-    return true;
-  }
-  // Null when there is no limit, so that the matcher keeps its fastest path.
-  const Xapian::MatchDecider* decider() const { return limited_ ? this : nullptr; }
-
- private:
-  bool limited_;
-  std::chrono::steady_clock::duration limit_;
-  std::chrono::steady_clock::time_point end_;
-  mutable std::uint64_t seen_ = 0;
-};
 
 // Charges the time since the last lap to one stage of SearchTimings.
 class StageClock {
@@ -296,11 +136,37 @@ class StageClock {
 
 }  // namespace
 
+namespace {
+
+// A query made ready to run: its Xapian query, the terms that may match
+// (for snippets) and its positive words (for spelling and ordering).
+struct PreparedQuery {
+  Xapian::Query query;
+  internal::QueryTerms terms;
+  std::vector<internal::QueryWord> words;
+};
+
+// Whether the order stage reorders the coordination window (a page wholly
+// below it stays in BM25 order).
+bool reorders_window(const PreparedQuery& prepared, const SearchOptions& options) {
+  return options.ranking.more_words_first && prepared.words.size() > 1 &&
+         options.offset < kCoordinationWindow;
+}
+
+// A ranked match and the page of it to show, in display order.
+struct RankedPage {
+  Xapian::Enquire enquire;
+  Xapian::MSet mset;
+  std::vector<Xapian::MSetIterator> order;
+};
+
+}  // namespace
+
 struct Searcher::Impl {
   std::vector<std::string> paths;
   Xapian::Database db;
   AnalysisContext analysis;
-  SuggestionCache suggestions;  // for `db` at the revision it was opened at
+  internal::SuggestionCache suggestions;  // for `db` at the revision it was opened at
   // Read at the second search of local indexes: reading it is a pass over
   // every document's language term, which grows with the index while a
   // query's counting is bounded, so a one-query `lisan search` never pays
@@ -315,6 +181,23 @@ struct Searcher::Impl {
     if (!languages) languages.emplace(db);
     return &*languages;
   }
+  // What was read at one revision of `db` no longer holds once it reopens.
+  void forget_revision() {
+    suggestions.clear();
+    languages.reset();
+  }
+
+  void run(std::string_view query, const SearchOptions& options, const internal::Deadline& deadline,
+           SearchResults& results);
+  PreparedQuery prepare(std::string_view query, const SearchOptions& options);
+  RankedPage match(const PreparedQuery& prepared, const SearchOptions& options,
+                   const internal::Deadline& deadline, SearchResults& results);
+  void fetch_hits(const RankedPage& page, const PreparedQuery& prepared,
+                  const SearchOptions& options, const internal::Deadline& deadline,
+                  StageClock& clock, SearchResults& results);
+  MarkedText snippet(const RankedPage& page, const Xapian::MSetIterator& it,
+                     const std::string& text, Language lang, const PreparedQuery& prepared,
+                     const SearchOptions& options);
 };
 
 Searcher::Searcher(const std::vector<std::string>& db_paths) : impl_(std::make_unique<Impl>()) {
@@ -338,119 +221,137 @@ Searcher& Searcher::operator=(Searcher&&) noexcept = default;
 SearchResults Searcher::search(std::string_view query, const SearchOptions& options) {
   ++impl_->searches;
   SearchResults results;
-  results.query = std::string(query);
-  const std::string where = join_paths(impl_->paths);
   bool retry = false;
-  // One limit for the whole search, retries after a reopen included; within
-  // a match only on local indexes (a decider does not travel to tcp:// shards).
-  const Deadline deadline(options.time_limit);
-  const Xapian::MatchDecider* match_deadline = impl_->local ? deadline.decider() : nullptr;
-  internal::with_index_errors_reopening(where, impl_->db, [&] {
-    // A retry runs on the reopened database, where words may be new.
-    if (retry) {
-      impl_->suggestions.clear();
-      impl_->languages.reset();
-    }
+  // One limit for the whole search, retries after a reopen included.
+  const internal::Deadline deadline(options.time_limit);
+  internal::with_index_errors_reopening(join_paths(impl_->paths), impl_->db, [&] {
+    // A retry runs on the reopened database, where words may be new, and
+    // starts afresh.
+    if (retry) impl_->forget_revision();
     retry = true;
-    results.hits.clear();  // a retry after the index changed starts afresh
-    results.language_facets.clear();
-    results.estimated = false;
-    results.timings = SearchTimings{};
-    StageClock clock;
-    const internal::QueryNode parsed = internal::parse_query(query);
-    internal::QueryTerms terms;
-    std::vector<internal::QueryWord> words;
-    internal::QueryBuilder builder(
-        impl_->analysis,
-        {.exact_bonus = options.ranking.exact_bonus, .title = options.ranking.title_weight},
-        {.transliterate = options.transliterate, .translate = options.translate});
-    Xapian::Query xquery = builder.build(parsed, terms, words);
-    clock.lap(results.timings.build_query);
-    if (options.suggest)
-      results.suggestion = suggest_spelling(impl_->db, query, words, impl_->suggestions);
-    clock.lap(results.timings.spelling);
-    deadline.check();
-    if (xquery.empty()) return;
-    if (options.language) {
-      const Xapian::Query filter(std::string(schema::kLanguagePrefix) +
-                                 std::string(language_code(*options.language)));
-      xquery = Xapian::Query(Xapian::Query::OP_FILTER, xquery, filter);
-    }
-    if (options.explain) {
-      results.query_description = xquery.get_description();
-      results.expansions = terms.expansions;
-    }
-
-    Xapian::Enquire enquire(impl_->db);
-    enquire.set_query(xquery);
-    enquire.set_weighting_scheme(Xapian::BM25Weight(options.ranking.bm25_k1, kBm25K2, kBm25K3,
-                                                    options.ranking.bm25_b, kBm25MinNormLen));
-    const Xapian::doccount offset = clamp_count(options.offset);
-    const Xapian::doccount limit = clamp_count(options.limit);
-    // A page wholly below the window is in BM25 order: fetch just that page.
-    const bool coordinate =
-        options.ranking.more_words_first && words.size() > 1 && offset < kCoordinationWindow;
-    const Xapian::doccount first = coordinate ? 0 : offset;
-    const Xapian::doccount wanted =
-        coordinate ? std::max(kCoordinationWindow, clamp_count(options.offset + options.limit))
-                   : limit;
-    Xapian::MSet mset = enquire.get_mset(first, wanted, nullptr, match_deadline);
-    deadline.check();
-    // Counted in a pass of their own without weights: cheaper than making
-    // the ranked match look at every match (which also stops it skipping
-    // documents that cannot reach the page), 14 % of the one-word median
-    // on the bench corpus; as sets of document ids where the language table
-    // is at hand, a further 40 % of the match (docs/PERFORMANCE.md).
-    count_matches(impl_->db, xquery, mset, impl_->language_table(), impl_->single_local,
-                  match_deadline, results);
-    deadline.check();
-    clock.lap(results.timings.match);
-    std::vector<Xapian::MSetIterator> order;
-    for (Xapian::MSetIterator it = mset.begin(); it != mset.end(); ++it) order.push_back(it);
-    if (coordinate) {
-      put_more_words_first(impl_->db, words, order);
-      order.erase(order.begin(), order.begin() + std::min<std::size_t>(offset, order.size()));
-      if (order.size() > limit) order.resize(limit);
-    }
-    clock.lap(results.timings.order);
-    std::size_t rank = options.offset;
-    for (const Xapian::MSetIterator& it : order) {
-      deadline.check();
-      const Xapian::Document doc = it.get_document();
-      StoredDocument stored = parse_document_data(doc.get_data());
-      Hit hit;
-      hit.rank = ++rank;
-      hit.id = std::move(stored.id);
-      hit.lang = std::move(stored.lang);
-      hit.title = std::move(stored.title);
-      hit.url = std::move(stored.url);
-      hit.score = it.get_weight();
-      const Language lang = parse_language(hit.lang).value_or(Language::kUnknown);
-      clock.lap(results.timings.documents);
-      if (options.snippets) {
-        // Local indexes only: over tcp:// each posting list is a network
-        // round trip, which can cost more than the reading it saves.
-        const Xapian::docid docid = *it;
-        internal::TextWords text_words;
-        if (impl_->local) {
-          text_words = [&](internal::WordMask asked) {
-            return internal::words_in_document(impl_->db, mset, docid, terms, asked);
-          };
-        }
-        hit.snippet = internal::make_snippet(impl_->analysis, stored.text, lang, terms,
-                                             options.snippet_chars, text_words);
-      }
-      clock.lap(results.timings.snippets);
-      if (options.explain) {
-        for (auto term = enquire.get_matching_terms_begin(it);
-             term != enquire.get_matching_terms_end(it); ++term) {
-          hit.matched_terms.push_back(*term);
-        }
-      }
-      results.hits.push_back(std::move(hit));
-    }
+    results = SearchResults{};
+    results.query = std::string(query);
+    impl_->run(query, options, deadline, results);
   });
   return results;
+}
+
+// The stages of a search, one after another, each timed.
+void Searcher::Impl::run(std::string_view query, const SearchOptions& options,
+                         const internal::Deadline& deadline, SearchResults& results) {
+  StageClock clock;
+  const PreparedQuery prepared = prepare(query, options);
+  clock.lap(results.timings.build_query);
+  if (options.suggest)
+    results.suggestion = internal::suggest_spelling(db, query, prepared.words, suggestions);
+  clock.lap(results.timings.spelling);
+  deadline.check();
+  if (prepared.query.empty()) return;
+  if (options.explain) {
+    results.query_description = prepared.query.get_description();
+    results.expansions = prepared.terms.expansions;
+  }
+  RankedPage page = match(prepared, options, deadline, results);
+  clock.lap(results.timings.match);
+  if (reorders_window(prepared, options)) put_more_words_first(db, prepared.words, page.order);
+  keep_page(page.order, page.mset.get_firstitem(), options);
+  clock.lap(results.timings.order);
+  fetch_hits(page, prepared, options, deadline, clock, results);
+}
+
+PreparedQuery Searcher::Impl::prepare(std::string_view query, const SearchOptions& options) {
+  PreparedQuery prepared;
+  const internal::QueryNode parsed = internal::parse_query(query);
+  internal::QueryBuilder builder(
+      analysis, {.exact_bonus = options.ranking.exact_bonus, .title = options.ranking.title_weight},
+      {.transliterate = options.transliterate, .translate = options.translate});
+  prepared.query = builder.build(parsed, prepared.terms, prepared.words);
+  if (options.language && !prepared.query.empty()) {
+    const Xapian::Query filter(std::string(schema::kLanguagePrefix) +
+                               std::string(language_code(*options.language)));
+    prepared.query = Xapian::Query(Xapian::Query::OP_FILTER, prepared.query, filter);
+  }
+  return prepared;
+}
+
+// The ranked match of the page (or of the whole coordination window, which
+// the order stage reorders), then the total and language facets.
+RankedPage Searcher::Impl::match(const PreparedQuery& prepared, const SearchOptions& options,
+                                 const internal::Deadline& deadline, SearchResults& results) {
+  // Within a match only on local indexes: a decider does not travel to tcp:// shards.
+  const Xapian::MatchDecider* match_deadline = local ? deadline.decider() : nullptr;
+  RankedPage page{Xapian::Enquire(db), {}, {}};
+  page.enquire.set_query(prepared.query);
+  page.enquire.set_weighting_scheme(Xapian::BM25Weight(options.ranking.bm25_k1, kBm25K2, kBm25K3,
+                                                       options.ranking.bm25_b, kBm25MinNormLen));
+  const bool whole_window = reorders_window(prepared, options);
+  const Xapian::doccount first = whole_window ? 0 : clamp_count(options.offset);
+  const Xapian::doccount wanted =
+      whole_window ? std::max(kCoordinationWindow, clamp_count(options.offset + options.limit))
+                   : clamp_count(options.limit);
+  page.mset = page.enquire.get_mset(first, wanted, nullptr, match_deadline);
+  deadline.check();
+  // Counted in a pass of their own without weights: cheaper than making
+  // the ranked match look at every match (which also stops it skipping
+  // documents that cannot reach the page), 14 % of the one-word median
+  // on the bench corpus; as sets of document ids where the language table
+  // is at hand, a further 40 % of the match (docs/PERFORMANCE.md).
+  internal::ResultCounts counts = internal::count_results(
+      db, prepared.query, page.mset, language_table(), single_local, match_deadline);
+  results.total = counts.total;
+  results.estimated = counts.estimated;
+  results.language_facets = std::move(counts.languages);
+  deadline.check();
+  for (Xapian::MSetIterator it = page.mset.begin(); it != page.mset.end(); ++it) {
+    page.order.push_back(it);
+  }
+  return page;
+}
+
+void Searcher::Impl::fetch_hits(const RankedPage& page, const PreparedQuery& prepared,
+                                const SearchOptions& options, const internal::Deadline& deadline,
+                                StageClock& clock, SearchResults& results) {
+  std::size_t rank = options.offset;
+  for (const Xapian::MSetIterator& it : page.order) {
+    deadline.check();
+    StoredDocument stored = parse_document_data(it.get_document().get_data());
+    Hit hit;
+    hit.rank = ++rank;
+    hit.id = std::move(stored.id);
+    hit.lang = std::move(stored.lang);
+    hit.title = std::move(stored.title);
+    hit.url = std::move(stored.url);
+    hit.score = it.get_weight();
+    clock.lap(results.timings.documents);
+    if (options.snippets) {
+      const Language lang = parse_language(hit.lang).value_or(Language::kUnknown);
+      hit.snippet = snippet(page, it, stored.text, lang, prepared, options);
+    }
+    clock.lap(results.timings.snippets);
+    if (options.explain) {
+      for (auto term = page.enquire.get_matching_terms_begin(it);
+           term != page.enquire.get_matching_terms_end(it); ++term) {
+        hit.matched_terms.push_back(*term);
+      }
+    }
+    results.hits.push_back(std::move(hit));
+  }
+}
+
+MarkedText Searcher::Impl::snippet(const RankedPage& page, const Xapian::MSetIterator& it,
+                                   const std::string& text, Language lang,
+                                   const PreparedQuery& prepared, const SearchOptions& options) {
+  // Local indexes only: over tcp:// each posting list is a network round
+  // trip, which can cost more than the reading it saves.
+  internal::TextWords text_words;
+  if (local) {
+    const Xapian::docid docid = *it;
+    text_words = [this, &page, &prepared, docid](internal::WordMask asked) {
+      return internal::words_in_document(db, page.mset, docid, prepared.terms, asked);
+    };
+  }
+  return internal::make_snippet(analysis, text, lang, prepared.terms, options.snippet_chars,
+                                text_words);
 }
 
 IndexInfo Searcher::info() {

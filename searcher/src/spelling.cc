@@ -1,6 +1,7 @@
 #include "spelling.h"
 
 #include <algorithm>
+#include <chrono>
 #include <vector>
 
 namespace lisan::internal {
@@ -122,6 +123,48 @@ std::optional<std::string> closest_indexed_word(const Xapian::Database& db, std:
     ++it;
   }
   return best;
+}
+
+std::string suggest_spelling(const Xapian::Database& db, std::string_view query,
+                             const std::vector<QueryWord>& words, SuggestionCache& cache) {
+  std::string corrected(query);
+  bool changed = false;
+  // Each unknown word costs a scan of the term list (bounded per word); the
+  // query as a whole gets at most kSpellingBudget.
+  constexpr std::chrono::milliseconds kSpellingBudget{400};
+  const auto deadline = std::chrono::steady_clock::now() + kSpellingBudget;
+  // From the last word back, so that earlier offsets stay valid.
+  for (auto word = words.rbegin(); word != words.rend(); ++word) {
+    const std::string& exact = word->exact;
+    bool known = false;
+    for (auto term = word->query.get_terms_begin(); term != word->query.get_terms_end(); ++term) {
+      if (db.term_exists(*term)) known = true;
+    }
+    if (known || exact.empty()) continue;
+    std::optional<std::string> better;
+    if (const std::optional<std::string>* cached = cache.find(exact)) {
+      better = *cached;
+    } else {
+      const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+          deadline - std::chrono::steady_clock::now());
+      if (left.count() <= 0) break;
+      SpellingLimits limits;
+      limits.budget = std::min(limits.budget, left);
+      bool finished = false;
+      better = closest_indexed_word(db, exact, limits, &finished);
+      if (finished) cache.add(exact, better);
+    }
+    if (better) {
+      // Index terms are case-folded; keep a capital the user typed ("Tokayef" → "Tokayev").
+      const char typed = query[word->offset];
+      if (typed >= 'A' && typed <= 'Z' && (*better)[0] >= 'a' && (*better)[0] <= 'z') {
+        (*better)[0] = static_cast<char>((*better)[0] - 'a' + 'A');
+      }
+      corrected.replace(word->offset, word->length, *better);
+      changed = true;
+    }
+  }
+  return changed ? corrected : std::string();
 }
 
 }  // namespace lisan::internal

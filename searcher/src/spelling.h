@@ -15,6 +15,10 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "query_builder.h"
 
 namespace lisan::internal {
 
@@ -36,5 +40,33 @@ std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t ma
 std::optional<std::string> closest_indexed_word(const Xapian::Database& db, std::string_view word,
                                                 const SpellingLimits& limits = {},
                                                 bool* finished = nullptr);
+
+// Closest indexed words found so far, by unknown word. A scan of the term
+// list costs up to SpellingLimits::budget (over 100 ms on the bench corpus),
+// and the answer depends only on the index, which a Searcher sees at one
+// revision: so a word is scanned for once (unless its scan ran out of time),
+// until the database is reopened.
+class SuggestionCache {
+ public:
+  const std::optional<std::string>* find(const std::string& word) const {
+    const auto it = closest_.find(word);
+    return it == closest_.end() ? nullptr : &it->second;
+  }
+  void add(const std::string& word, const std::optional<std::string>& closest) {
+    if (closest_.size() >= kMaxWords) closest_.clear();  // bounded memory; rarely reached
+    closest_.emplace(word, closest);
+  }
+  void clear() { closest_.clear(); }
+
+ private:
+  static constexpr std::size_t kMaxWords = 10000;
+  std::unordered_map<std::string, std::optional<std::string>> closest_;
+};
+
+// "did you mean": the query with each unknown word replaced by its closest
+// indexed word; empty when every word is known or none has a neighbour.
+// Bounded in time: 150 ms per word, 400 ms for the query as a whole.
+std::string suggest_spelling(const Xapian::Database& db, std::string_view query,
+                             const std::vector<QueryWord>& words, SuggestionCache& cache);
 
 }  // namespace lisan::internal
