@@ -54,7 +54,7 @@
 #include "lisan/analyzers/analyzer.h"
 #include "lisan/analyzers/language_detector.h"
 #include "lisan/indexer/indexer.h"
-#include "lisan/indexer/schema.h"
+#include "lisan/format/schema.h"
 #include "lisan/searcher/searcher.h"
 #include "percentile.h"
 

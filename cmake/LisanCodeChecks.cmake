@@ -6,3 +6,6 @@ add_test(NAME code.function_length
          COMMAND Python3::Interpreter "${PROJECT_SOURCE_DIR}/tools/check_function_length.py"
                  --max-lines 80
          WORKING_DIRECTORY "${PROJECT_SOURCE_DIR}")
+add_test(NAME code.layering
+         COMMAND Python3::Interpreter "${PROJECT_SOURCE_DIR}/tools/check_layering.py"
+         WORKING_DIRECTORY "${PROJECT_SOURCE_DIR}")

@@ -1,13 +1,13 @@
-# `cmake --install`: the lisan program, the three libraries with their public
+# `cmake --install`: the lisan program, the four libraries with their public
 # headers, a CMake package (find_package(lisan) → lisan::analyzers,
-# lisan::indexer, lisan::searcher) and a pkg-config file (lisan.pc).
+# lisan::format, lisan::indexer, lisan::searcher) and a pkg-config file (lisan.pc).
 include(GNUInstallDirs)
 include(CMakePackageConfigHelpers)
 
 set(LISAN_INSTALL_CMAKEDIR "${CMAKE_INSTALL_LIBDIR}/cmake/lisan")
 
 # lisan_lexicon_core holds the searcher's translation lexicon (a static part of it).
-install(TARGETS lisan_analyzers lisan_indexer lisan_searcher lisan_lexicon_core lisan_xapian
+install(TARGETS lisan_analyzers lisan_format lisan_indexer lisan_searcher lisan_lexicon_core lisan_xapian
         EXPORT lisanTargets
         ARCHIVE DESTINATION "${CMAKE_INSTALL_LIBDIR}"
         LIBRARY DESTINATION "${CMAKE_INSTALL_LIBDIR}"
@@ -15,9 +15,11 @@ install(TARGETS lisan_analyzers lisan_indexer lisan_searcher lisan_lexicon_core 
 if(TARGET lisan)
   install(TARGETS lisan RUNTIME DESTINATION "${CMAKE_INSTALL_BINDIR}")
 endif()
-foreach(lib analyzers indexer searcher)
+# The format library's internal/ headers are for lisan's own libraries.
+foreach(lib analyzers format indexer searcher)
   install(DIRECTORY "${PROJECT_SOURCE_DIR}/${lib}/include/"
-          DESTINATION "${CMAKE_INSTALL_INCLUDEDIR}" FILES_MATCHING PATTERN "*.h")
+          DESTINATION "${CMAKE_INSTALL_INCLUDEDIR}" FILES_MATCHING PATTERN "*.h"
+          PATTERN "internal" EXCLUDE)
 endforeach()
 
 install(EXPORT lisanTargets NAMESPACE lisan:: DESTINATION "${LISAN_INSTALL_CMAKEDIR}")

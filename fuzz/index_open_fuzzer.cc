@@ -28,7 +28,7 @@
 #include "lisan/analyzers/error.h"
 #include "lisan/indexer/indexer.h"
 #include "lisan/searcher/searcher.h"
-#include "xapian_guard.h"
+#include "lisan/format/internal/xapian_errors.h"
 
 namespace fs = std::filesystem;
 

@@ -1,5 +1,5 @@
 // The term emitter: turns one prepared document into a Xapian::Document by
-// the schema in lisan/indexer/schema.h.
+// the schema in lisan/format/schema.h.
 //
 // Not thread-safe: one builder per thread (it owns an AnalysisContext).
 #pragma once
@@ -10,7 +10,8 @@
 #include <string>
 
 #include "lisan/analyzers/analyzer.h"
-#include "lisan/indexer/stored_document.h"
+#include "lisan/format/internal/content_hash.h"
+#include "lisan/format/stored_document.h"
 
 namespace lisan::internal {
 
@@ -35,13 +36,6 @@ class DocumentBuilder {
   std::string term_;  // reused prefix + term buffer
 };
 
-// FNV-1a, 64 bits: a fast content fingerprint for "did this file change?"
-// (not a security hash; a collision only makes one update look unchanged).
-// Pass the hash of what came before as `so_far` to go on hashing: the result
-// is the hash of the concatenation, without making it.
-inline constexpr std::uint64_t kContentHashStart = 0xcbf29ce484222325ull;
-std::uint64_t content_hash(std::string_view bytes,
-                           std::uint64_t so_far = kContentHashStart) noexcept;
 std::string hash_hex(std::uint64_t hash);
 
 }  // namespace lisan::internal

@@ -45,8 +45,6 @@ extern "C" const char* __asan_default_options() { return "new_delete_type_mismat
 namespace lisan::internal {
 namespace {
 
-constexpr std::string_view kVersionFile = "iamglass";
-constexpr std::string_view kLockFile = "flintlock";
 // Glass writes its version file through this name and a rename.
 constexpr std::string_view kVersionTemporary = "v.tmp";
 constexpr std::array<std::string_view, 6> kTables = {"docdata",  "postlist", "position",
@@ -197,12 +195,6 @@ void finish_creation(const std::string& db_path) {
   if (!fs::exists(marker, error)) return;
   remove_file(marker);
   sync_folder(db_path);
-}
-
-bool is_interrupted_creation(const std::string& db_path) {
-  std::error_code error;
-  return fs::exists(fs::path(db_path) / kCreationMarker, error) &&
-         !fs::exists(fs::path(db_path) / kVersionFile, error);
 }
 
 void check_tables_present(const std::string& db_path) {

@@ -12,16 +12,9 @@
 #include <string>
 #include <string_view>
 
-namespace lisan::internal {
+#include "lisan/format/internal/index_layout.h"
 
-// Written into an index folder before Xapian creates its database there, and
-// before a bulk load replaces the database's files; removed once the folder
-// holds a complete index again.
-inline constexpr std::string_view kCreationMarker = "lisan-creating";
-// A bulk load's scratch space, inside the index folder so that the merged
-// database can be moved in whatever the folder is (a mount point, a symbolic
-// link, a folder whose parent is read-only).
-inline constexpr std::string_view kBulkFolder = "lisan-bulk";
+namespace lisan::internal {
 
 // Prepares `db_path` for a writer. A missing or empty folder is created and
 // marked; a folder of Xapian's files (and lisan's own) is accepted; a folder
@@ -34,10 +27,6 @@ void prepare_index_folder(const std::string& db_path);
 // Removes the marker once the index at `db_path` is complete (stamped and
 // committed). Does nothing when there is no marker.
 void finish_creation(const std::string& db_path);
-
-// True when `db_path` holds lisan's marker and no version file: a creation
-// or a bulk load's swap was interrupted, and a writer will start it again.
-bool is_interrupted_creation(const std::string& db_path);
 
 // Throws IndexError when a table that every lisan index has (postlist,
 // termlist; docdata once it holds documents) is missing from the glass

@@ -20,16 +20,16 @@
 #include "document_builder.h"
 #include "file_ids.h"
 #include "index_folder.h"
-#include "index_metadata.h"
+#include "lisan/format/internal/index_metadata.h"
 #include "jsonl_reader.h"
 #include "lisan/analyzers/error.h"
 #include "lisan/analyzers/language_detector.h"
 #include "lisan/analyzers/utf8.h"
-#include "lisan/indexer/schema.h"
+#include "lisan/format/schema.h"
 #include "lisan/indexer/shards.h"
-#include "lisan/indexer/stored_document.h"
+#include "lisan/format/stored_document.h"
 #include "text_file.h"
-#include "xapian_guard.h"
+#include "lisan/format/internal/xapian_errors.h"
 
 namespace fs = std::filesystem;
 

@@ -2,7 +2,7 @@
 
 #include <simdjson.h>
 
-#include "json_parser.h"
+#include "lisan/format/internal/json_parser.h"
 #include "lisan/analyzers/utf8.h"
 #include "text_file.h"
 

@@ -1,7 +1,7 @@
 #include "shard_writer.h"
 
 #include "lisan/analyzers/language_detector.h"
-#include "lisan/indexer/schema.h"
+#include "lisan/format/schema.h"
 
 namespace lisan::internal {
 

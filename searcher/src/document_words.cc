@@ -3,7 +3,7 @@
 #include <string>
 #include <string_view>
 
-#include "lisan/indexer/schema.h"
+#include "lisan/format/schema.h"
 
 namespace lisan::internal {
 namespace {

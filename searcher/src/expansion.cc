@@ -5,7 +5,7 @@
 #include <string>
 
 #include "lisan/analyzers/name_key.h"
-#include "lisan/indexer/schema.h"
+#include "lisan/format/schema.h"
 #include "translation.h"
 
 namespace lisan::internal {

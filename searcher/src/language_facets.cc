@@ -2,7 +2,7 @@
 
 #include <limits>
 
-#include "lisan/indexer/schema.h"
+#include "lisan/format/schema.h"
 
 namespace lisan::internal {
 

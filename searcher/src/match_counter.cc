@@ -6,7 +6,7 @@
 #include <cstdint>
 #include <vector>
 
-#include "lisan/indexer/schema.h"
+#include "lisan/format/schema.h"
 
 namespace lisan::internal {
 namespace {

@@ -9,7 +9,7 @@
 
 #include "lisan/analyzers/error.h"
 #include "lisan/analyzers/stopwords.h"
-#include "lisan/indexer/schema.h"
+#include "lisan/format/schema.h"
 
 namespace lisan::internal {
 

@@ -12,17 +12,17 @@
 #include "database_source.h"
 #include "deadline.h"
 #include "document_words.h"
-#include "index_metadata.h"
+#include "lisan/format/internal/index_metadata.h"
 #include "language_facets.h"
 #include "lisan/analyzers/error.h"
-#include "lisan/indexer/schema.h"
-#include "lisan/indexer/stored_document.h"
+#include "lisan/format/schema.h"
+#include "lisan/format/stored_document.h"
 #include "match_counter.h"
 #include "query_builder.h"
 #include "query_parser.h"
 #include "snippet.h"
 #include "spelling.h"
-#include "xapian_guard.h"
+#include "lisan/format/internal/xapian_errors.h"
 
 namespace lisan {
 namespace {

@@ -19,7 +19,7 @@
 #include <stdexcept>
 #include <thread>
 
-#include "lisan/indexer/schema.h"
+#include "lisan/format/schema.h"
 #include "lisan/searcher/searcher.h"
 #include "support/corpus_generator.h"
 #include "support/index_snapshot.h"

@@ -11,7 +11,7 @@
 #include <fstream>
 #include <random>
 
-#include "lisan/indexer/schema.h"
+#include "lisan/format/schema.h"
 #include "support/run_command.h"
 
 namespace lisan {

@@ -10,8 +10,8 @@
 #include <filesystem>
 
 #include "lisan/indexer/indexer.h"
-#include "lisan/indexer/schema.h"
-#include "lisan/indexer/stored_document.h"
+#include "lisan/format/schema.h"
+#include "lisan/format/stored_document.h"
 #include "support/run_command.h"
 
 namespace lisan {

@@ -11,8 +11,8 @@
 
 #include "document_builder.h"
 #include "lisan/analyzers/error.h"
-#include "lisan/indexer/schema.h"
-#include "lisan/indexer/stored_document.h"
+#include "lisan/format/schema.h"
+#include "lisan/format/stored_document.h"
 #include "support/run_command.h"
 
 namespace lisan {

@@ -4,7 +4,7 @@
 
 #include <sstream>
 
-#include "json_parser.h"
+#include "lisan/format/internal/json_parser.h"
 
 namespace lisan::internal {
 namespace {

@@ -11,7 +11,7 @@
 
 #include "language_facets.h"
 #include "lisan/indexer/indexer.h"
-#include "lisan/indexer/schema.h"
+#include "lisan/format/schema.h"
 #include "support/run_command.h"
 
 namespace lisan::internal {

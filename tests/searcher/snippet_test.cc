@@ -14,7 +14,7 @@
 #include <vector>
 
 #include "lisan/analyzers/name_key.h"
-#include "lisan/indexer/schema.h"
+#include "lisan/format/schema.h"
 #include "snippet_parts.h"
 
 namespace lisan::internal {

@@ -2,7 +2,7 @@
 
 #include <xapian.h>
 
-#include "lisan/indexer/stored_document.h"
+#include "lisan/format/stored_document.h"
 
 namespace lisan::testing {
 

@@ -1,10 +1,10 @@
-#include "index_metadata.h"
+#include "lisan/format/internal/index_metadata.h"
 
 #include <ctime>
 
 #include "lisan/analyzers/error.h"
 #include "lisan/analyzers/version.h"
-#include "lisan/indexer/schema.h"
+#include "lisan/format/schema.h"
 
 namespace lisan::internal {
 namespace {

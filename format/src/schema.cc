@@ -1,4 +1,4 @@
-#include "lisan/indexer/schema.h"
+#include "lisan/format/schema.h"
 
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
@@ -6,7 +6,7 @@
 #include <cstdint>
 #include <cstdio>
 
-#include "document_builder.h"
+#include "lisan/format/internal/content_hash.h"
 
 namespace lisan::schema {
 namespace {

@@ -1,5 +1,5 @@
 // The schema constants and the document data format, on their own.
-#include "lisan/indexer/schema.h"
+#include "lisan/format/schema.h"
 
 #include <gtest/gtest.h>
 
@@ -7,7 +7,7 @@
 #include <random>
 #include <set>
 
-#include "lisan/indexer/stored_document.h"
+#include "lisan/format/stored_document.h"
 
 namespace lisan {
 namespace {

@@ -1,6 +1,6 @@
 // Xapian's errors as lisan reports them: each message says what happened and
 // what to do, and never sends people to xapian-check for what is not damage.
-#include "xapian_guard.h"
+#include "lisan/format/internal/xapian_errors.h"
 
 #include <gtest/gtest.h>
 #include <xapian.h>

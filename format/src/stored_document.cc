@@ -1,10 +1,10 @@
-#include "lisan/indexer/stored_document.h"
+#include "lisan/format/stored_document.h"
 
 #include <simdjson.h>
 
 #include <nlohmann/json.hpp>
 
-#include "json_parser.h"
+#include "lisan/format/internal/json_parser.h"
 
 namespace lisan {
 namespace {

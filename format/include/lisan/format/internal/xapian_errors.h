@@ -1,4 +1,6 @@
 // Translation of Xapian's exceptions into lisan's, at the library boundary.
+//
+// Internal to lisan's libraries: not part of the API, not installed.
 #pragma once
 
 #include <xapian.h>
@@ -9,8 +11,8 @@
 #include <string>
 #include <utility>
 
-#include "index_folder.h"
 #include "lisan/analyzers/error.h"
+#include "lisan/format/internal/index_layout.h"
 
 namespace lisan::internal {
 
