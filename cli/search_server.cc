@@ -14,6 +14,8 @@
 
 #include "http_front.h"
 #include "lisan/analyzers/error.h"
+#include "lisan/searcher/errors.h"
+#include "lisan/format/index_error.h"
 #include "lisan/analyzers/language.h"
 #include "results_json.h"
 #include "searcher_pool.h"

@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "lisan/analyzers/error.h"
+#include "lisan/searcher/errors.h"
 #include "query_builder.h"
 #include "query_parser.h"
 

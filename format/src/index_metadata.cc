@@ -3,6 +3,7 @@
 #include <ctime>
 
 #include "lisan/analyzers/error.h"
+#include "lisan/format/index_error.h"
 #include "lisan/analyzers/version.h"
 #include "lisan/format/schema.h"
 

@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "lisan/analyzers/error.h"
+#include "lisan/format/index_error.h"
 
 namespace fs = std::filesystem;
 

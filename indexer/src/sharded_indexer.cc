@@ -10,6 +10,7 @@
 #include <thread>
 
 #include "lisan/analyzers/error.h"
+#include "lisan/format/index_error.h"
 #include "lisan/indexer/shards.h"
 #include "shard_router.h"
 

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "lisan/analyzers/error.h"
+#include "lisan/format/index_error.h"
 
 namespace lisan::internal {
 namespace {

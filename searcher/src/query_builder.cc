@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "lisan/analyzers/error.h"
+#include "lisan/searcher/errors.h"
 #include "lisan/analyzers/stopwords.h"
 #include "lisan/format/schema.h"
 

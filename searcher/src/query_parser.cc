@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "lisan/analyzers/error.h"
+#include "lisan/searcher/errors.h"
 #include "lisan/analyzers/language.h"
 
 namespace lisan::internal {

@@ -11,6 +11,7 @@
 
 #include "document_builder.h"
 #include "lisan/analyzers/error.h"
+#include "lisan/format/index_error.h"
 #include "lisan/format/schema.h"
 #include "lisan/format/stored_document.h"
 #include "support/run_command.h"

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "lisan/analyzers/error.h"
+#include "lisan/searcher/errors.h"
 
 namespace lisan::internal {
 namespace {

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "lisan/analyzers/error.h"
+#include "lisan/searcher/errors.h"
 
 namespace lisan::internal {
 namespace {

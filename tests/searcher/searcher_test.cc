@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "lisan/analyzers/error.h"
+#include "lisan/format/index_error.h"
 #include "lisan/indexer/indexer.h"
 #include "support/run_command.h"
 

@@ -17,7 +17,9 @@
 #include <string>
 #include <vector>
 
+#include "lisan/analyzers/error.h"
 #include "lisan/analyzers/language.h"
+#include "lisan/format/index_error.h"
 
 namespace lisan {
 

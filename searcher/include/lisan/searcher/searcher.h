@@ -20,6 +20,8 @@
 
 #include "lisan/analyzers/error.h"
 #include "lisan/analyzers/language.h"
+#include "lisan/format/index_error.h"
+#include "lisan/searcher/errors.h"
 
 namespace lisan {
 
@@ -60,12 +62,6 @@ struct SearchOptions {
   /// match), search() throws TimeLimitExceeded: a server bounds each query
   /// so that one cannot starve the others.
   std::chrono::steady_clock::duration time_limit{};
-};
-
-/// Thrown by Searcher::search() when SearchOptions::time_limit has passed.
-class TimeLimitExceeded : public Error {
- public:
-  using Error::Error;
 };
 
 /// Text with marked ranges: `marks` are byte ranges [begin, end) into `text`,

@@ -12,6 +12,7 @@
 #include <utility>
 
 #include "lisan/analyzers/error.h"
+#include "lisan/format/index_error.h"
 #include "lisan/format/internal/index_layout.h"
 
 namespace lisan::internal {
