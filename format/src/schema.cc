@@ -62,6 +62,21 @@ std::string_view stem_prefix(Language lang) noexcept {
   return {};
 }
 
+bool has_stem_term(const Token& token) noexcept {
+  return !stem_prefix(token.stem_language).empty() && !token.is_stopword &&
+         token.stem != token.term;
+}
+
+std::string& assign_stem_term(std::string& out, Language lang, std::string_view stem) {
+  return out.assign(stem_prefix(lang)).append(stem);
+}
+
+std::array<std::string, 2> stem_lookup_terms(Language lang, std::string_view stem) {
+  std::string term;
+  assign_stem_term(term, lang, stem);
+  return {std::move(term), std::string(stem)};
+}
+
 std::string_view name_key_prefix(const Token& token, std::string_view text) noexcept {
   if (token.is_number || token.is_stopword) return {};
   if (token.is_arabic_script) return kArabicNameKeyPrefix;

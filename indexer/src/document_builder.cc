@@ -24,15 +24,11 @@ void DocumentBuilder::index_body(Xapian::Document& out, std::string_view text, L
     add_name_key(out, *token, text);
     // Stem without positions (Xapian's STEM_SOME does the same): stems only
     // serve ranked matching, and positions would double the postings written.
-    // Stopwords get no stem: queries drop them from ranked parts anyway.
-    // A word that is its own stem (English "run", Arabic "كتب") gets none
-    // either: its unstemmed term already says it, and the searcher looks for
-    // a stem under both forms. That saves a quarter of the (document, term)
-    // pairs, Xapian's writer's main cost (docs/PERFORMANCE.md).
-    const std::string_view prefix = schema::stem_prefix(token->stem_language);
-    if (prefix.empty() || token->is_stopword || token->stem == token->term) continue;
-    term_.assign(prefix).append(token->stem);
-    out.add_term(term_);
+    // Not every word gets one (schema::has_stem_term): leaving out the words
+    // that are their own stem saves a quarter of the (document, term) pairs,
+    // Xapian's writer's main cost (docs/PERFORMANCE.md).
+    if (!schema::has_stem_term(*token)) continue;
+    out.add_term(schema::assign_stem_term(term_, token->stem_language, token->stem));
   }
 }
 

@@ -81,13 +81,10 @@ void add_translations(AnalysisContext& analysis, std::string_view raw_word, bool
     for (const Translation& t : lexicon.translate(from, stem)) {
       if (t.terms.size() == 1) {
         // One word: its stem, so that every inflection matches (الرئيس → رئيس).
-        std::string stem_term(schema::stem_prefix(t.language));
-        stem_term.append(t.stems.front());
+        auto [stem_term, plain_stem] = schema::stem_lookup_terms(t.language, t.stems.front());
         forms.emplace_back(stem_term);
         terms.add_stem(std::move(stem_term));
-        // A word that is its own stem has no Z term in the index (schema.h):
-        // its unstemmed term, the stem itself, finds it.
-        forms.emplace_back(t.stems.front());
+        forms.emplace_back(plain_stem);
         // Title terms are unstemmed: the translation as the dictionary
         // writes it (الرئيس) and its stem, itself often a word (رئيس).
         title_words.push_back(t.terms.front());

@@ -8,9 +8,9 @@
 #include <vector>
 
 #include "lisan/analyzers/error.h"
-#include "lisan/searcher/errors.h"
 #include "lisan/analyzers/stopwords.h"
 #include "lisan/format/schema.h"
+#include "lisan/searcher/errors.h"
 
 namespace lisan::internal {
 
@@ -33,15 +33,11 @@ Xapian::Query QueryBuilder::word(std::string_view raw_word, QueryTerms& terms,
       forms.emplace_back(exact);
       terms.add_exact(exact);
     }
-    std::string stem_term(schema::stem_prefix(lang));
-    stem_term.append(token->stem);
+    auto [stem_term, plain_stem] = schema::stem_lookup_terms(lang, token->stem);
     forms.emplace_back(stem_term);
     terms.add_stem(std::move(stem_term));
-    // Words that are their own stem have no Z term in the index (schema.h):
-    // the stem's unstemmed term finds them.
-    if (token->stem != exact && plain_stems.emplace(token->stem).second) {
-      forms.emplace_back(std::string(token->stem));
-    }
+    if (plain_stem != exact && plain_stems.insert(plain_stem).second)
+      forms.emplace_back(plain_stem);
   }
   if (exact.empty()) {  // a number, or a word of no stemmed language
     TokenStream tokens = analysis_.analyze(raw_word, Language::kUnknown);

@@ -54,7 +54,7 @@ QueryWordMatcher::QueryWordMatcher(const QueryTerms& terms)
 
 WordMask QueryWordMatcher::match(const Token& token, std::string_view text) {
   if (const WordMask words = words_of(terms_.exact(), token.term)) return words;
-  prefixed_.assign(schema::stem_prefix(token.stem_language)).append(token.stem);
+  schema::assign_stem_term(prefixed_, token.stem_language, token.stem);
   if (const WordMask words = words_of(terms_.stems(), prefixed_)) return words;
   return terms_.name_keys().empty() ? 0 : match_name_key(token, text);
 }

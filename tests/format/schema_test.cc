@@ -19,6 +19,35 @@ TEST(Schema, StemPrefixesAreLanguageTaggedAndDistinct) {
   EXPECT_EQ(schema::stem_prefix(Language::kUnknown), "") << "undetermined text is not stemmed";
 }
 
+// Tokens as the analyzers make them, for the stem-term rule alone.
+Token word(std::string_view term, std::string_view stem, Language lang, bool stopword = false) {
+  Token token;
+  token.term = term;
+  token.stem = stem;
+  token.stem_language = lang;
+  token.is_stopword = stopword;
+  return token;
+}
+
+TEST(Schema, AWordGetsAStemTermOnlyWhenItsStemSaysSomethingNew) {
+  EXPECT_TRUE(schema::has_stem_term(word("running", "run", Language::kEnglish)));
+  EXPECT_TRUE(schema::has_stem_term(word("الكتاب", "كتاب", Language::kArabic)));
+  EXPECT_FALSE(schema::has_stem_term(word("run", "run", Language::kEnglish)))
+      << "a word that is its own stem: its unstemmed term finds it";
+  EXPECT_FALSE(schema::has_stem_term(word("the", "the", Language::kEnglish, true)));
+  EXPECT_FALSE(schema::has_stem_term(word("yang", "yang", Language::kIndonesian, true)));
+  EXPECT_FALSE(schema::has_stem_term(word("2026", "2026", Language::kUnknown)));
+}
+
+TEST(Schema, AStemIsLookedUpUnderBothTermsAWordMayHaveIt) {
+  const auto [stem_term, plain] = schema::stem_lookup_terms(Language::kIndonesian, "main");
+  EXPECT_EQ(stem_term, "ZImain") << "words that differ from their stem (bermain)";
+  EXPECT_EQ(plain, "main") << "a word that is its own stem has only its unstemmed term";
+  std::string buffer = "left over";
+  EXPECT_EQ(schema::assign_stem_term(buffer, Language::kArabic, "كتب"), "ZAكتب");
+  EXPECT_EQ(buffer, "ZAكتب");
+}
+
 TEST(Schema, PrefixesFollowOmegaAndDoNotShadowEachOther) {
   const std::set<std::string_view> prefixes = {
       schema::kIdPrefix,         schema::kLanguagePrefix,       schema::kTitlePrefix,

@@ -6,6 +6,7 @@
 /// Thread-safety: constants only.
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <string>
 #include <string_view>
@@ -54,6 +55,24 @@ inline constexpr std::string_view kLatinNameKeyPrefix = "XKL";   ///< keys of La
 
 /// Stem prefix for `lang`; empty for Language::kUnknown (no stems written).
 std::string_view stem_prefix(Language lang) noexcept;
+
+/// The rule for which stem terms a word gets, for the writer and the readers.
+/// True when the index holds a stem term (stem_prefix + stem, without
+/// positions) for `token`. Not for stopwords (queries drop them from ranked
+/// parts), nor for a word of no stemmed language, nor for a word that is its
+/// own stem (English "run", Arabic "كتب"): its unstemmed term already says it.
+bool has_stem_term(const Token& token) noexcept;
+
+/// Sets `out` to the stem term of `stem` in `lang` (its prefix, then the
+/// stem) and returns it: a reused buffer, so that the writer makes no
+/// allocation per word.
+std::string& assign_stem_term(std::string& out, Language lang, std::string_view stem);
+
+/// The terms under which the index holds the words of `lang` whose stem is
+/// `stem`: the stem term (words that differ from their stem) and the stem as
+/// an unstemmed term (words that are their own stem, which get no stem term
+/// by has_stem_term). A query for the stem must look for both.
+std::array<std::string, 2> stem_lookup_terms(Language lang, std::string_view stem);
 
 /// The prefix of the name key written for `token`, a token of `text`: every
 /// Arabic-script word gets one (the script has no capitals to tell names),
