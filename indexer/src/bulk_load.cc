@@ -11,6 +11,7 @@
 #include <functional>
 
 #include "index_folder.h"
+#include "index_report.h"
 #include "lisan/analyzers/error.h"
 #include "lisan/indexer/shards.h"
 
@@ -23,14 +24,14 @@ namespace {
 // Snowball's tables, and per thread an analysis context with its stem caches.
 constexpr std::uint64_t kFixedBytes = 64ull << 20;
 constexpr std::uint64_t kFixedBytesPerJob = 24ull << 20;
-// Xapian holds a shard's uncommitted postings and positions in memory:
+// Xapian holds a part's uncommitted postings and positions in memory:
 // measured (bench/index_bench --memory 256 and 512 on the shared bench
 // corpus, docs/PERFORMANCE.md) at about 13 bytes of resident memory per byte
 // of text written since the last commit; 16 leaves room for text with a
 // richer vocabulary.
 constexpr std::uint64_t kPendingBytesPerTextByte = 16;
-// Text pending per shard before a commit. Xapian's writer is fastest with
-// small batches: on the shared bench corpus, two shards committing every
+// Text pending per part before a commit. Xapian's writer is fastest with
+// small batches: on the shared bench corpus, two parts committing every
 // 1 MB of text indexed in 22.5 s against 34.6 s every 11.5 MB (what a 512 MB
 // budget allowed before), with peak RSS 125 MB against 426 MB; 256 KB and
 // 512 KB were within 7 % of 1 MB (docs/PERFORMANCE.md, "Commit size"). So
@@ -67,14 +68,14 @@ BulkLoad::BulkLoad(fs::path work_dir, const BulkLoadLimits& limits)
   fs::create_directories(work_dir_);
   for (unsigned i = 0; i < limits_.jobs; ++i) {
     auto worker = std::make_unique<Worker>();
-    worker->shard_path = (work_dir_ / ("shard-" + std::to_string(i))).string();
+    worker->part_path = (work_dir_ / ("part-" + std::to_string(i))).string();
     workers_.push_back(std::move(worker));
   }
   for (auto& worker : workers_) worker->thread = std::thread([this, &w = *worker] { run(w); });
 }
 
 BulkLoad::~BulkLoad() {
-  // Unmerged shards are dropped: wake the workers to exit without writing.
+  // Unmerged parts are dropped: wake the workers to exit without writing.
   for (auto& worker : workers_) {
     std::lock_guard lock(worker->mutex);
     worker->queue.clear();
@@ -88,7 +89,7 @@ BulkLoad::~BulkLoad() {
 
 void BulkLoad::run(Worker& worker) {
   try {
-    ShardWriter shard(worker.shard_path, limits_.flush_bytes);
+    PartWriter part(worker.part_path, limits_.flush_bytes);
     for (;;) {
       std::unique_lock lock(worker.mutex);
       worker.changed.wait(lock, [&] { return !worker.queue.empty() || worker.closed; });
@@ -98,10 +99,10 @@ void BulkLoad::run(Worker& worker) {
       worker.queued_bytes -= queued_cost(doc);
       worker.changed.notify_all();
       lock.unlock();
-      shard.write(doc);
+      part.write(doc);
     }
-    shard.close();
-    worker.totals = shard.totals();
+    part.close();
+    worker.totals = part.totals();
   } catch (...) {
     std::lock_guard lock(worker.mutex);
     worker.error = std::current_exception();
@@ -118,8 +119,9 @@ void BulkLoad::stop_workers() {
 }
 
 void BulkLoad::submit(PreparedDocument doc) {
-  const std::size_t shard = shard_of(doc.stored.id, workers_.size());
-  Worker& worker = *workers_[shard];
+  // The stable hash of shard routing: the same parts on every run and platform.
+  const std::size_t part = shard_of(doc.stored.id, workers_.size());
+  Worker& worker = *workers_[part];
   const std::uint64_t cost = queued_cost(doc);
   std::unique_lock lock(worker.mutex);
   // A document larger than the whole queue still goes in, alone.
@@ -142,19 +144,19 @@ void BulkLoad::drop_queued() {
   }
 }
 
-ShardTotals BulkLoad::finish(const std::string& base_db, const fs::path& output) {
+IndexReport BulkLoad::finish(const std::string& base_db, const fs::path& output) {
   for (auto& worker : workers_) {
     std::lock_guard lock(worker->mutex);
     worker->closed = true;
     worker->changed.notify_all();
   }
   stop_workers();
-  ShardTotals totals;
+  IndexReport totals;
   Xapian::Database all(base_db);
   for (auto& worker : workers_) {
     if (worker->error) std::rethrow_exception(worker->error);
-    totals.merge(worker->totals);
-    all.add_database(Xapian::Database(worker->shard_path));
+    add_report(totals, worker->totals);
+    all.add_database(Xapian::Database(worker->part_path));
   }
   all.compact(output.string());
   sync_directory_tree(output);

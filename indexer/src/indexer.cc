@@ -20,16 +20,17 @@
 #include "document_builder.h"
 #include "file_ids.h"
 #include "index_folder.h"
-#include "lisan/format/internal/index_metadata.h"
+#include "index_report.h"
 #include "jsonl_reader.h"
 #include "lisan/analyzers/error.h"
 #include "lisan/analyzers/language_detector.h"
 #include "lisan/analyzers/utf8.h"
-#include "lisan/format/schema.h"
-#include "lisan/indexer/shards.h"
-#include "lisan/format/stored_document.h"
-#include "text_file.h"
+#include "lisan/format/internal/index_metadata.h"
 #include "lisan/format/internal/xapian_errors.h"
+#include "lisan/format/schema.h"
+#include "lisan/format/stored_document.h"
+#include "lisan/indexer/shards.h"
+#include "text_file.h"
 
 namespace fs = std::filesystem;
 
@@ -184,8 +185,8 @@ struct Indexer::Impl {
     if (progress_callback) progress_callback(progress);
   }
 
-  // Into an empty index, documents go to worker threads and their shards
-  // (bulk_load.h); counts are taken from the shards when the load ends.
+  // Into an empty index, documents go to worker threads and their parts
+  // (bulk_load.h); counts are taken from the parts when the load ends.
   void write_bulk(internal::PreparedDocument& doc) {
     if (!bulk) {
       bulk = std::make_unique<internal::BulkLoad>(
@@ -200,7 +201,7 @@ struct Indexer::Impl {
   // Scratch space of a bulk load, inside the index folder (index_folder.h).
   fs::path bulk_work_dir() const { return fs::path(db_path) / internal::kBulkFolder; }
 
-  // Merges the shards into a new database and moves it in for the (empty)
+  // Merges the parts into a new database and moves it in for the (empty)
   // index, which stays at its last commit until then.
   void end_bulk() {
     bulk_eligible = false;
@@ -208,16 +209,12 @@ struct Indexer::Impl {
     // The load's scratch folder goes with it, whatever happens below.
     const std::unique_ptr<internal::BulkLoad> load = std::move(bulk);
     const fs::path merged = bulk_work_dir() / "merged";
-    const internal::ShardTotals totals = load->finish(db_path, merged);
+    const IndexReport totals = load->finish(db_path, merged);
     db.close();
     internal::with_index_folder_lock(db_path,
                                      [&] { internal::move_database_into(merged, db_path); });
     db = Xapian::WritableDatabase(db_path, Xapian::DB_OPEN);
-    report.added += totals.added;
-    report.replaced += totals.replaced;
-    report.unchanged += totals.unchanged;
-    report.bytes += totals.bytes;
-    for (const auto& [lang, count] : totals.languages) report.languages[lang] += count;
+    internal::add_report(report, totals);
   }
 
   bool owns(std::string_view id) const {

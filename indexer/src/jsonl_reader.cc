@@ -2,8 +2,8 @@
 
 #include <simdjson.h>
 
-#include "lisan/format/internal/json_parser.h"
 #include "lisan/analyzers/utf8.h"
+#include "lisan/format/internal/json_parser.h"
 #include "text_file.h"
 
 namespace lisan::internal {

@@ -9,6 +9,7 @@
 #include <mutex>
 #include <thread>
 
+#include "index_report.h"
 #include "lisan/analyzers/error.h"
 #include "lisan/format/index_error.h"
 #include "lisan/indexer/shards.h"
@@ -16,19 +17,6 @@
 
 namespace lisan {
 namespace {
-
-void add_report(IndexReport& total, const IndexReport& part) {
-  total.added += part.added;
-  total.replaced += part.replaced;
-  total.unchanged += part.unchanged;
-  total.removed += part.removed;
-  for (const auto& [reason, count] : part.skipped) total.skipped[reason] += count;
-  total.repaired_utf8 += part.repaired_utf8;
-  total.bytes += part.bytes;
-  for (const auto& [lang, count] : part.languages) total.languages[lang] += count;
-  total.seconds = std::max(total.seconds, part.seconds);
-  total.interrupted = total.interrupted || part.interrupted;
-}
 
 bool is_shard_folder_name(const std::string& name, std::size_t shard_count) {
   for (std::size_t k = 0; k < shard_count; ++k) {
@@ -133,7 +121,7 @@ IndexReport index_sharded(const std::string& db_path, std::size_t shard_count,
     if (error) std::rethrow_exception(error);
   }
   IndexReport total;
-  for (const IndexReport& report : reports) add_report(total, report);
+  for (const IndexReport& report : reports) internal::add_report(total, report);
   return total;
 }
 

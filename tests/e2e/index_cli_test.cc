@@ -235,7 +235,7 @@ TEST_F(GeneratedCorpus, BulkLoadWritesNothingBesideTheIndexEvenWhenKilled) {
   std::vector<std::string> seen;
   while (indexer.running() && seen.empty()) {
     seen = names_besides(dir.path(), {"db", "log"});
-    if (fs::exists(dir / "db/lisan-bulk/shard-1")) break;
+    if (fs::exists(dir / "db/lisan-bulk/part-1")) break;
     std::this_thread::sleep_for(std::chrono::milliseconds(5));
   }
   indexer.signal(SIGKILL);
@@ -256,7 +256,7 @@ TEST_F(GeneratedCorpus, ASecondSignalDuringABulkLoadStopsAtOnce) {
   TempDir dir;
   const std::vector<std::string> args = {"index", "--db", dir / "db", "--jobs", "2", docs()};
   BackgroundLisan indexer(args, dir / "log");
-  while (indexer.running() && !fs::exists(dir / "db/lisan-bulk/shard-1")) {
+  while (indexer.running() && !fs::exists(dir / "db/lisan-bulk/part-1")) {
     std::this_thread::sleep_for(std::chrono::milliseconds(2));
   }
   ASSERT_TRUE(indexer.running()) << "the load ended before it could be stopped";

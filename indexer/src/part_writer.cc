@@ -1,28 +1,20 @@
-#include "shard_writer.h"
+#include "part_writer.h"
 
 #include "lisan/analyzers/language_detector.h"
 #include "lisan/format/schema.h"
 
 namespace lisan::internal {
 
-void ShardTotals::merge(const ShardTotals& other) {
-  added += other.added;
-  replaced += other.replaced;
-  unchanged += other.unchanged;
-  bytes += other.bytes;
-  for (const auto& [lang, count] : other.languages) languages[lang] += count;
-}
-
-ShardWriter::ShardWriter(const std::string& path, std::uint64_t flush_bytes)
+PartWriter::PartWriter(const std::string& path, std::uint64_t flush_bytes)
     : db_(path, Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_NO_SYNC), flush_bytes_(flush_bytes) {}
 
-void ShardWriter::write(PreparedDocument& doc) {
+void PartWriter::write(PreparedDocument& doc) {
   if (doc.language == Language::kUnknown) {
     doc.language = detect_language(doc.stored.text.empty() ? doc.stored.title : doc.stored.text);
   }
   doc.stored.lang = std::string(language_code(doc.language));
   id_term_ = schema::id_term(doc.stored.id);
-  // A lookup in the shard's own (pending) postings: a B-tree probe per
+  // A lookup in the part's own (pending) postings: a B-tree probe per
   // document, nothing next to the hundreds of terms it writes.
   Xapian::PostingIterator seen = db_.postlist_begin(id_term_);
   if (seen != db_.postlist_end(id_term_)) {
@@ -45,7 +37,7 @@ void ShardWriter::write(PreparedDocument& doc) {
   }
 }
 
-void ShardWriter::close() {
+void PartWriter::close() {
   db_.commit();
   db_.close();
 }

@@ -1,0 +1,20 @@
+#include "index_report.h"
+
+#include <algorithm>
+
+namespace lisan::internal {
+
+void add_report(IndexReport& total, const IndexReport& part) {
+  total.added += part.added;
+  total.replaced += part.replaced;
+  total.unchanged += part.unchanged;
+  total.removed += part.removed;
+  for (const auto& [reason, count] : part.skipped) total.skipped[reason] += count;
+  total.repaired_utf8 += part.repaired_utf8;
+  total.bytes += part.bytes;
+  for (const auto& [lang, count] : part.languages) total.languages[lang] += count;
+  total.seconds = std::max(total.seconds, part.seconds);
+  total.interrupted = total.interrupted || part.interrupted;
+}
+
+}  // namespace lisan::internal
