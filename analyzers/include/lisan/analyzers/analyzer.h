@@ -72,11 +72,9 @@ class AnalysisContext {
   /// @return a stream of the text's tokens, in order
   TokenStream analyze(std::string_view text, Language lang);
 
-  /// @cond INTERNAL
-  struct Impl;
-  /// @endcond
-
  private:
+  friend class TokenStream;  // reads the context it was made from
+  struct Impl;
   std::unique_ptr<Impl> impl_;
 };
 

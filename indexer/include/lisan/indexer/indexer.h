@@ -168,11 +168,8 @@ class Indexer {
   /// @throws IoError when the index cannot be written (no space left)
   IndexReport finish();
 
-  /// @cond INTERNAL
-  struct Impl;
-  /// @endcond
-
  private:
+  struct Impl;
   std::unique_ptr<Impl> impl_;
 };
 

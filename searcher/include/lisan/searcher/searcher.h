@@ -158,11 +158,8 @@ class Searcher {
   /// @throws IndexError when the index cannot be read
   IndexInfo info();
 
-  /// @cond INTERNAL
-  struct Impl;
-  /// @endcond
-
  private:
+  struct Impl;
   std::unique_ptr<Impl> impl_;
 };
 
