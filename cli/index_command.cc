@@ -20,6 +20,8 @@ namespace {
 // The signal that asked the run to stop, for the exit status (128 + signal,
 // as shells report a process ended by it).
 volatile std::sig_atomic_t g_stop_signal = 0;
+// What the signal handler asks the indexers to do (IndexOptions::stop).
+StopToken g_stop;
 
 // The first Ctrl-C or SIGTERM stops after the documents in progress and
 // commits what is done, which for a bulk load means merging everything loaded
@@ -34,7 +36,7 @@ extern "C" void stop_indexing(int signal) {
     _exit(128 + signal);
   }
   g_stop_signal = signal;
-  Indexer::request_stop();
+  g_stop.request();
   constexpr char kStopping[] =
       "\nlisan: stopping: committing what is indexed so far (send the signal again to stop at "
       "once, without it)\n";
@@ -89,6 +91,7 @@ IndexOptions index_options_from(const IndexCommandOptions& options, bool batch_g
   if (batch_given) index_options.batch_bytes = kMaxBatchBytes;
   index_options.jobs = options.jobs;
   index_options.memory_budget_bytes = options.memory_mb << 20;
+  index_options.stop = &g_stop;
   return index_options;
 }
 

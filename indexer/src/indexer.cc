@@ -1,11 +1,8 @@
 #include "lisan/indexer/indexer.h"
 
-#include <fnmatch.h>
-#include <sys/stat.h>
 #include <xapian.h>
 
 #include <algorithm>
-#include <atomic>
 #include <cerrno>
 #include <chrono>
 #include <cstring>
@@ -13,12 +10,14 @@
 #include <fstream>
 #include <iostream>
 #include <map>
-#include <set>
 #include <utility>
 
 #include "bulk_load.h"
+#include "commit_policy.h"
 #include "document_builder.h"
+#include "existing_document.h"
 #include "file_ids.h"
+#include "folder_walker.h"
 #include "index_folder.h"
 #include "index_report.h"
 #include "jsonl_reader.h"
@@ -30,53 +29,13 @@
 #include "lisan/format/schema.h"
 #include "lisan/format/stored_document.h"
 #include "lisan/indexer/shards.h"
+#include "source_file.h"
 #include "text_file.h"
 
 namespace fs = std::filesystem;
 
 namespace lisan {
 namespace {
-
-std::atomic<bool> g_stop_requested{false};
-
-// A folder may list names not to index (shell patterns, one a line, `#`
-// comments), like .gitignore: corpus/ keeps its README out of the index so.
-constexpr const char* kIgnoreFile = ".lisanignore";
-
-std::vector<std::string> read_ignore_file(const fs::path& path) {
-  std::vector<std::string> patterns;
-  std::ifstream in(path);
-  std::string line;
-  while (std::getline(in, line)) {
-    while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.pop_back();
-    if (!line.empty() && line.front() != '#') patterns.push_back(line);
-  }
-  return patterns;
-}
-static_assert(std::atomic<bool>::is_always_lock_free, "request_stop runs in signal handlers");
-
-constexpr const char* kBinaryMessage =
-    "binary content (NUL bytes, control bytes or mostly invalid UTF-8); skipped";
-
-std::string errno_text(int error) { return std::strerror(error); }
-
-// Says why a symbolic link cannot be followed: broken and looping links
-// are the user's to fix. Empty when its target exists.
-std::string broken_symlink_message(const fs::path& link) {
-  struct stat target {};
-  if (::stat(link.c_str(), &target) == 0) return {};
-  const int error = errno;
-  if (error == ELOOP) return "symbolic link loop; skipped";
-  if (error == ENOENT) return "broken symbolic link (its target is missing); skipped";
-  return "symbolic link to an unreadable target (" + errno_text(error) + "); skipped";
-}
-
-// True when `path` is `folder` or lies under it (both canonical).
-bool is_within(const fs::path& path, const fs::path& folder) {
-  const auto [folder_end, unused] =
-      std::mismatch(folder.begin(), folder.end(), path.begin(), path.end());
-  return folder_end == folder.end();
-}
 
 bool has_extension(const std::string& path, std::string_view ext) {
   return path.size() > ext.size() && path.compare(path.size() - ext.size(), ext.size(), ext) == 0;
@@ -115,41 +74,26 @@ std::uint64_t IndexReport::skipped_total() const noexcept {
 }
 
 struct Indexer::Impl {
-  Impl(const std::string& path, IndexOptions opts) : db_path(path), options(opts) {}
+  Impl(const std::string& path, IndexOptions opts)
+      : db_path(path),
+        options(opts),
+        walker(opts.follow_symlinks, walker_handlers()),
+        commits(opts.batch_documents, opts.batch_bytes) {}
 
-  // The stored version of a document. Its values are read when asked: each
-  // is a B-tree lookup of its own, and a re-run of unchanged JSONL needs the
-  // hash alone (a re-run was four lookups a document, now two).
-  class Existing {
-   public:
-    Existing(Xapian::docid docid, Xapian::Document doc) : docid_(docid), doc_(std::move(doc)) {}
-    Xapian::docid docid() const { return docid_; }
-    std::uint64_t size() const { return static_cast<std::uint64_t>(number(schema::kSizeSlot)); }
-    std::int64_t mtime() const { return static_cast<std::int64_t>(number(schema::kMtimeSlot)); }
-    std::string hash() const { return doc_.get_value(schema::kHashSlot); }
-    std::string source() const { return doc_.get_value(schema::kSourceSlot); }
-
-   private:
-    double number(Xapian::valueno slot) const {
-      return Xapian::sortable_unserialise(doc_.get_value(slot));
-    }
-    Xapian::docid docid_;
-    Xapian::Document doc_;
-  };
-
-  std::optional<Existing> find_existing(const std::string& id) {
-    const std::string q_term = schema::id_term(id);
-    const bool hashed = schema::id_term_is_hashed(id);
-    for (Xapian::PostingIterator it = db.postlist_begin(q_term); it != db.postlist_end(q_term);
-         ++it) {
-      // The id came from the index: no need for Xapian to check it is there.
-      Xapian::Document doc = db.get_document(*it, Xapian::DOC_ASSUME_VALID);
-      if (!hashed || parse_document_data(doc.get_data()).id == id) {
-        return Existing(*it, std::move(doc));
-      }
-    }
-    return std::nullopt;
+  internal::FolderWalker::Handlers walker_handlers() {
+    return {.file = [this](const fs::path& path, const std::string& id) { index_file(path, id); },
+            .passed_over =
+                [this](std::string source, std::string message, SkipReason reason) {
+                  passed_over(std::move(source), std::move(message), reason);
+                },
+            .problem =
+                [this](std::string source, std::string message, SkipReason reason) {
+                  problem(std::move(source), std::move(message), reason);
+                },
+            .stop = [this] { return stop_requested(); }};
   }
+
+  bool stop_requested() const { return options.stop != nullptr && options.stop->requested(); }
 
   void problem(std::string source, std::string message, std::optional<SkipReason> skipped) {
     if (skipped) ++report.skipped[*skipped];
@@ -157,8 +101,15 @@ struct Indexer::Impl {
       problem_callback(IndexProblem{std::move(source), std::move(message), skipped});
   }
 
+  // Every shard of index_sharded walks the same folders and reads the same
+  // JSONL: the first alone reports what they all pass over.
+  void passed_over(std::string source, std::string message, SkipReason reason) {
+    if (options.shard == 0) problem(std::move(source), std::move(message), reason);
+  }
+
   // Analyses and writes one document; `existing` tells add from replace.
-  void write(internal::PreparedDocument& doc, const std::optional<Existing>& existing) {
+  void write(internal::PreparedDocument& doc,
+             const std::optional<internal::ExistingDocument>& existing) {
     if (bulk_eligible && !existing) {
       write_bulk(doc);
       return;
@@ -177,11 +128,7 @@ struct Indexer::Impl {
     report.bytes += doc.stored.text.size();
     ++progress.documents;
     progress.bytes += doc.stored.size;
-    pending_documents += 1;
-    pending_bytes += doc.stored.text.size();
-    if (pending_documents >= options.batch_documents || pending_bytes >= options.batch_bytes) {
-      commit();
-    }
+    if (commits.count(doc.stored.text.size())) commit();
     if (progress_callback) progress_callback(progress);
   }
 
@@ -198,7 +145,7 @@ struct Indexer::Impl {
     if (progress_callback) progress_callback(progress);
   }
 
-  // Scratch space of a bulk load, inside the index folder (index_folder.h).
+  // Scratch space of a bulk load, inside the index folder (index_layout.h).
   fs::path bulk_work_dir() const { return fs::path(db_path) / internal::kBulkFolder; }
 
   // Merges the parts into a new database and moves it in for the (empty)
@@ -230,32 +177,7 @@ struct Indexer::Impl {
     end_bulk();
     db.set_metadata(std::string(schema::kLastCommitKey), internal::utc_now_iso8601());
     db.commit();
-    pending_documents = 0;
-    pending_bytes = 0;
-  }
-
-  // Fills `doc` from raw file bytes; false (with a problem reported) to skip.
-  bool prepare_text(const std::string& source, std::string raw, internal::PreparedDocument& doc) {
-    if (internal::is_blank(raw)) {
-      problem(source, "empty or whitespace-only; skipped", SkipReason::kEmpty);
-      return false;
-    }
-    if (looks_binary(raw)) {
-      problem(source, kBinaryMessage, SkipReason::kBinary);
-      return false;
-    }
-    std::size_t repaired = 0;
-    std::string text = repair_utf8(raw, &repaired);
-    if (repaired > 0) {
-      ++report.repaired_utf8;
-      problem(source, std::to_string(repaired) + " invalid UTF-8 sequence(s) replaced by U+FFFD",
-              std::nullopt);
-    }
-    const internal::TextParts parts = internal::split_text_file(text);
-    doc.stored.title = std::string(parts.title);
-    doc.stored.url = std::string(parts.url);
-    doc.stored.text = std::string(parts.body);
-    return true;
+    commits.committed();
   }
 
   void index_file(const fs::path& path, const std::string& id) {
@@ -268,242 +190,84 @@ struct Indexer::Impl {
               SkipReason::kDuplicateId);
       return;
     }
-    index_one_file(path, id);
+    ++progress.files;
+    if (std::optional<internal::Skip> skip = index_one_file(path, id)) {
+      problem(path.string(), std::move(skip->message), skip->reason);
+    }
     // Also after skipped and unchanged files, so that progress moves on a re-run.
     if (progress_callback) progress_callback(progress);
   }
 
-  void index_one_file(const fs::path& path, const std::string& id) {
+  // Reads, checks and writes one file; why it is skipped, if it is.
+  std::optional<internal::Skip> index_one_file(const fs::path& path, const std::string& id) {
     const std::string source = path.string();
-    ++progress.files;
-    struct stat info {};
-    if (::stat(source.c_str(), &info) != 0) {
-      const int error = errno;
-      problem(source, "cannot read: " + errno_text(error) + "; skipped",
-              error == ELOOP ? SkipReason::kSymlinkLoop : SkipReason::kUnreadable);
-      return;
-    }
-    if (!S_ISREG(info.st_mode)) {
-      problem(source, "not a regular file; skipped", SkipReason::kNotRegularFile);
-      return;
-    }
-    const auto size = static_cast<std::uint64_t>(info.st_size);
-    if (size > options.max_file_bytes) {
-      problem(source,
-              "larger than --max-size (" + std::to_string(size) + " > " +
-                  std::to_string(options.max_file_bytes) + " bytes); skipped",
-              SkipReason::kTooLarge);
-      return;
-    }
-    const std::int64_t mtime = static_cast<std::int64_t>(info.st_mtime);
-    const std::optional<Existing> existing = find_existing(id);
-    if (existing && existing->size() == size && existing->mtime() == mtime) {
+    auto examined = internal::examine_file(source, options.max_file_bytes);
+    if (auto* skip = std::get_if<internal::Skip>(&examined)) return std::move(*skip);
+    const internal::FileFacts facts = std::get<internal::FileFacts>(examined);
+    const std::optional<internal::ExistingDocument> existing = internal::find_existing(db, id);
+    if (existing && existing->same_file_facts(facts)) {
       ++report.unchanged;
-      return;
+      return std::nullopt;
     }
-    std::ifstream in(source, std::ios::binary);
-    // The head first: a binary file (an image, a disk image of 1 GB) is
-    // told by it and skipped without reading or holding the rest.
-    constexpr std::uint64_t kHeadBytes = 64 * 1024;
-    const std::uint64_t head = std::min(size, kHeadBytes);
-    std::string raw(head, '\0');
-    if (!in || !in.read(raw.data(), static_cast<std::streamsize>(head))) {
-      problem(source, "cannot read: " + errno_text(errno) + "; skipped", SkipReason::kUnreadable);
-      return;
-    }
-    if (looks_binary(raw)) {
-      problem(source, kBinaryMessage, SkipReason::kBinary);
-      return;
-    }
-    raw.resize(size);
-    if (size > head && !in.read(raw.data() + head, static_cast<std::streamsize>(size - head))) {
-      problem(source, "cannot read: " + errno_text(errno) + "; skipped", SkipReason::kUnreadable);
-      return;
-    }
+    auto bytes = internal::read_file_bytes(source, facts.size);
+    if (auto* skip = std::get_if<internal::Skip>(&bytes)) return std::move(*skip);
+    const std::string& raw = std::get<std::string>(bytes);
     const std::uint64_t hash = internal::content_hash(raw);
     if (existing && existing->hash() == internal::hash_hex(hash)) {
       ++report.unchanged;
-      return;
+      return std::nullopt;
     }
     const std::string source_path = fs::absolute(path).lexically_normal().string();
-    if (existing && belongs_to_another_file(*existing, source_path)) {
-      problem(source,
-              "same id (" + id + ") as " + existing->source() +
-                  ", which is still there (a file's id is its path relative to the folder "
-                  "given: index their common folder to keep both); skipped",
-              SkipReason::kDuplicateId);
-      return;
+    if (existing && existing->belongs_to_another_file(source_path)) {
+      return internal::Skip{"same id (" + id + ") as " + existing->source() +
+                                ", which is still there (a file's id is its path relative to "
+                                "the folder given: index their common folder to keep both); "
+                                "skipped",
+                            SkipReason::kDuplicateId};
     }
     internal::PreparedDocument doc;
     doc.stored.id = id;
     doc.stored.source = source_path;
-    doc.stored.size = size;
-    doc.mtime = mtime;
+    doc.stored.size = facts.size;
+    doc.mtime = facts.mtime;
     doc.hash = hash;
-    if (!prepare_text(source, std::move(raw), doc)) return;
+    if (std::optional<internal::Skip> skip = fill_text(source, raw, doc)) return skip;
     if (options.language) doc.language = *options.language;
     write(doc, existing);
+    return std::nullopt;
   }
 
-  // True when `existing` was indexed from another file than `source_path`
-  // that still exists: two live files claim one id, and replacing one by the
-  // other at every run would lose one. A file moved (its old path gone) or
-  // reached by another path to the same file is not another file.
-  static bool belongs_to_another_file(const Existing& existing, const std::string& source_path) {
-    const std::string old_source = existing.source();
-    if (old_source.empty() || old_source == source_path) return false;
-    std::error_code error;
-    if (!fs::exists(old_source, error)) return false;
-    return !fs::equivalent(old_source, source_path, error) && !error;
+  // Title, url and body of `doc` from a file's bytes; why it is skipped, if it is.
+  std::optional<internal::Skip> fill_text(const std::string& source, const std::string& raw,
+                                          internal::PreparedDocument& doc) {
+    std::size_t repaired = 0;
+    auto text = internal::text_of(raw, repaired);
+    if (auto* skip = std::get_if<internal::Skip>(&text)) return std::move(*skip);
+    if (repaired > 0) {
+      ++report.repaired_utf8;
+      problem(source, std::to_string(repaired) + " invalid UTF-8 sequence(s) replaced by U+FFFD",
+              std::nullopt);
+    }
+    const internal::TextParts parts = internal::split_text_file(std::get<std::string>(text));
+    doc.stored.title = std::string(parts.title);
+    doc.stored.url = std::string(parts.url);
+    doc.stored.text = std::string(parts.body);
+    return std::nullopt;
   }
 
   void index_folder(const fs::path& root) {
     roots.push_back(fs::absolute(root).lexically_normal());
-    std::error_code error;
-    canonical_root = fs::canonical(root, error);
-    walk_folder(root, root);
-  }
-
-  // A symbolic link met in a folder: followed only when asked and when it
-  // leads out of the folder, and each target only once, so that nothing is
-  // indexed twice and loops end.
-  void visit_symlink(const fs::path& root, const fs::path& link) {
-    const std::string source = link.string();
-    if (std::string broken = broken_symlink_message(link); !broken.empty()) {
-      skip_link(source, std::move(broken), SkipReason::kSymlinkLoop);
-      return;
-    }
-    std::error_code error;
-    const fs::path target = fs::canonical(link, error);
-    if (error) {
-      skip_link(source, "cannot resolve symbolic link: " + error.message() + "; skipped",
-                SkipReason::kUnreadable);
-      return;
-    }
-    if (!canonical_root.empty() && is_within(target, canonical_root)) {
-      skip_link(source,
-                "symbolic link within the folder, not followed (its target is indexed "
-                "under its own name); skipped",
-                SkipReason::kSymlinkLoop);
-      return;
-    }
-    if (!canonical_root.empty() && is_within(canonical_root, target)) {
-      skip_link(source, "symbolic link to a folder that holds the indexed folder (a loop); skipped",
-                SkipReason::kSymlinkLoop);
-      return;
-    }
-    if (!options.follow_symlinks) {
-      skip_link(source,
-                "symbolic link out of the folder, not followed (--follow-symlinks "
-                "follows it); skipped",
-                SkipReason::kSymlinkLoop);
-      return;
-    }
-    if (!first_visit(link)) {
-      skip_link(source, "reached already through another symbolic link; skipped",
-                SkipReason::kSymlinkLoop);
-      return;
-    }
-    if (fs::is_directory(target, error)) {
-      ++following;
-      walk_folder(root, link);
-      --following;
-    } else {
-      index_file(link, link.lexically_relative(root).generic_string());
-    }
-  }
-
-  // Every shard of index_sharded walks the same folders: the first alone
-  // reports a skipped link, as with bad JSONL lines.
-  void skip_link(std::string source, std::string message, SkipReason reason) {
-    if (options.shard == 0) problem(std::move(source), std::move(message), reason);
-  }
-
-  // Records the resolved `path`; false when it was recorded before.
-  bool first_visit(const fs::path& path) {
-    std::error_code error;
-    const fs::path resolved = fs::canonical(path, error);
-    return error || followed_targets.insert(resolved.string()).second;
-  }
-
-  void walk_folder(const fs::path& root, const fs::path& folder) {
-    std::error_code error;
-    fs::directory_iterator it(folder, error);
-    if (error) {
-      problem(folder.string(), "cannot list folder: " + error.message() + "; skipped",
-              SkipReason::kUnreadable);
-      return;
-    }
-    // Sorted, so that ids and document order do not depend on the file system.
-    std::vector<fs::directory_entry> entries;
-    for (; it != fs::directory_iterator(); it.increment(error)) {
-      if (error) break;
-      entries.push_back(*it);
-    }
-    std::sort(entries.begin(), entries.end());
-    const std::vector<std::string> ignored = read_ignore_file(folder / kIgnoreFile);
-    for (const fs::directory_entry& entry : entries) {
-      if (g_stop_requested.load()) return;
-      const fs::path& path = entry.path();
-      const std::string name = path.filename().string();
-      // Hidden entries (.git, editor files) are never documents.
-      if (name.starts_with('.')) continue;
-      if (std::any_of(ignored.begin(), ignored.end(), [&](const std::string& pattern) {
-            return fnmatch(pattern.c_str(), name.c_str(), 0) == 0;
-          })) {
-        continue;
-      }
-      std::error_code status_error;
-      const bool is_link = entry.is_symlink(status_error);
-      if (is_link) {
-        visit_symlink(root, path);
-        continue;
-      }
-      // Out of the folder, through a followed link: each file and folder
-      // once, whichever links lead to it.
-      if (following > 0 && !first_visit(path)) {
-        skip_link(path.string(), "reached already through another symbolic link; skipped",
-                  SkipReason::kSymlinkLoop);
-        continue;
-      }
-      if (entry.is_directory(status_error)) {
-        walk_folder(root, path);
-        continue;
-      }
-      const std::string id = path.lexically_relative(root).generic_string();
-      // Two names of one file (hard links) would be one text found twice:
-      // the first name in the walk's sorted order is the document.
-      if (const std::string* first = first_name_of_file(entry, id)) {
-        skip_link(path.string(), "hard link to " + *first + ", indexed already; skipped",
-                  SkipReason::kHardLink);
-        continue;
-      }
-      index_file(path, id);
-    }
-  }
-
-  // The id under which the file behind `entry` was seen first in this run,
-  // when it has several names (hard links) and this is not the first; else
-  // nullptr, recording `id` as its first name.
-  const std::string* first_name_of_file(const fs::directory_entry& entry, const std::string& id) {
-    std::error_code error;
-    if (entry.hard_link_count(error) < 2 || error) return nullptr;
-    struct stat status {};
-    if (::stat(entry.path().c_str(), &status) != 0) return nullptr;
-    const auto [it, inserted] =
-        first_names.try_emplace(std::pair{status.st_dev, status.st_ino}, id);
-    return inserted ? nullptr : &it->second;
+    walker.walk(root);
   }
 
   void index_jsonl(std::istream& in, const std::string& source) {
     internal::JsonlReader reader(in, options.max_file_bytes);
     while (std::optional<internal::JsonlRecord> record = reader.next()) {
-      if (g_stop_requested.load()) return;
+      if (stop_requested()) return;
       const std::string where = source + ":" + std::to_string(record->line);
       if (!record->document) {
-        // A line that is no document belongs to no shard: the first reports it.
-        if (options.shard != 0) continue;
-        problem(where, record->error + "; line skipped", SkipReason::kInvalidRecord);
+        // A line that is no document belongs to no shard.
+        passed_over(where, record->error + "; line skipped", SkipReason::kInvalidRecord);
         continue;
       }
       add_source_document(*record->document, where, record->repaired_utf8);
@@ -519,6 +283,18 @@ struct Indexer::Impl {
       problem(where, "empty text; skipped", SkipReason::kEmpty);
       return;
     }
+    internal::PreparedDocument doc = prepared_from(source_doc, where, repaired);
+    const std::optional<internal::ExistingDocument> existing =
+        internal::find_existing(db, doc.stored.id);
+    if (existing && existing->hash() == internal::hash_hex(doc.hash)) {
+      ++report.unchanged;
+      return;
+    }
+    write(doc, existing);
+  }
+
+  internal::PreparedDocument prepared_from(const SourceDocument& source_doc,
+                                           const std::string& where, std::size_t repaired) {
     internal::PreparedDocument doc;
     doc.stored.id = source_doc.id;
     doc.stored.size = source_doc.text.size();
@@ -549,12 +325,7 @@ struct Indexer::Impl {
           source_doc.language ? language_code(*source_doc.language) : std::string_view("auto")}) {
       doc.hash = internal::content_hash(field, internal::content_hash("\x1f", doc.hash));
     }
-    const std::optional<Existing> existing = find_existing(doc.stored.id);
-    if (existing && existing->hash() == internal::hash_hex(doc.hash)) {
-      ++report.unchanged;
-      return;
-    }
-    write(doc, existing);
+    return doc;
   }
 
   void prune() {
@@ -562,7 +333,7 @@ struct Indexer::Impl {
          it != db.valuestream_end(schema::kSourceSlot); ++it) {
       const fs::path source(*it);
       const bool under_root = std::any_of(roots.begin(), roots.end(), [&](const fs::path& root) {
-        return is_within(source, root);
+        return internal::is_within(source, root);
       });
       std::error_code error;
       if (under_root && !fs::exists(fs::symlink_status(source, error))) {
@@ -578,22 +349,14 @@ struct Indexer::Impl {
   internal::DocumentBuilder builder;
   IndexReport report;
   IndexProgress progress;
-  std::vector<fs::path> roots;
-  // The folder being walked, resolved; the files and folders out of it
-  // reached through links so far (IndexOptions::follow_symlinks), and how
-  // many followed links the walk is inside.
-  fs::path canonical_root;
-  std::set<std::string> followed_targets;
-  int following = 0;
-  // Files with several names (hard links) seen in this run: their first id.
-  std::map<std::pair<dev_t, ino_t>, std::string> first_names;
+  std::vector<fs::path> roots;  // the folders given, for prune
+  internal::FolderWalker walker;
   internal::FileIds file_ids;
   // True while the index is empty and nothing was committed since it was
   // opened: then documents go to a BulkLoad.
   bool bulk_eligible = false;
   std::unique_ptr<internal::BulkLoad> bulk;
-  std::size_t pending_documents = 0;
-  std::uint64_t pending_bytes = 0;
+  internal::CommitPolicy commits;
   std::function<void(const IndexProblem&)> problem_callback;
   std::function<void(const IndexProgress&)> progress_callback;
   std::chrono::steady_clock::time_point started = std::chrono::steady_clock::now();
@@ -605,7 +368,6 @@ Indexer::Indexer(const std::string& db_path, IndexOptions options)
     throw InvalidArgument("shard " + std::to_string(options.shard) + " of " +
                           std::to_string(options.shard_count) + " does not exist");
   }
-  g_stop_requested.store(false);
   internal::prepare_index_folder(db_path);
   internal::with_index_errors(db_path, [&] {
     internal::check_tables_present(db_path);
@@ -627,7 +389,7 @@ Indexer::Indexer(const std::string& db_path, IndexOptions options)
 
 Indexer::~Indexer() {
   try {
-    if (impl_->pending_documents > 0 || impl_->bulk) impl_->commit();
+    if (impl_->commits.pending() > 0 || impl_->bulk) impl_->commit();
   } catch (...) {
     // A destructor must not throw; the documents since the last commit are
     // lost, the index stays at its last commit.
@@ -651,7 +413,7 @@ void Indexer::add_path(const std::string& path) {
       impl_->index_folder(path);
     } else if (has_extension(path, ".jsonl")) {
       std::ifstream in(path, std::ios::binary);
-      if (!in) throw IoError("cannot read " + path + ": " + errno_text(errno));
+      if (!in) throw IoError("cannot read " + path + ": " + std::strerror(errno));
       impl_->index_jsonl(in, path);
     } else {
       impl_->index_file(path, fs::path(path).filename().string());
@@ -668,8 +430,6 @@ void Indexer::commit() {
   internal::with_index_errors(impl_->db_path, [&] { impl_->commit(); });
 }
 
-void Indexer::request_stop() noexcept { g_stop_requested.store(true); }
-
 void Indexer::on_problem(std::function<void(const IndexProblem&)> callback) {
   impl_->problem_callback = std::move(callback);
 }
@@ -680,12 +440,13 @@ void Indexer::on_progress(std::function<void(const IndexProgress&)> callback) {
 
 IndexReport Indexer::finish() {
   internal::with_index_errors(impl_->db_path, [&] {
-    if (g_stop_requested.load() && impl_->bulk) impl_->bulk->drop_queued();
+    const bool stopped = impl_->stop_requested();
+    if (stopped && impl_->bulk) impl_->bulk->drop_queued();
     impl_->end_bulk();
-    if (impl_->options.prune && !g_stop_requested.load()) impl_->prune();
+    if (impl_->options.prune && !stopped) impl_->prune();
     impl_->commit();
   });
-  impl_->report.interrupted = g_stop_requested.load();
+  impl_->report.interrupted = impl_->stop_requested();
   impl_->report.seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - impl_->started).count();
   return impl_->report;

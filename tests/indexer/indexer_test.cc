@@ -14,6 +14,7 @@
 #include "lisan/format/index_error.h"
 #include "lisan/format/schema.h"
 #include "lisan/format/stored_document.h"
+#include "lisan/indexer/shards.h"
 #include "support/run_command.h"
 
 namespace lisan {
@@ -486,6 +487,50 @@ TEST(FileIds, AMovedFolderStillReplacesItsDocuments) {
   const IndexRun result = index_paths(dir / "db", {dir / "new"});
   EXPECT_EQ(result.report.replaced, 1u);
   EXPECT_EQ(result.report.skipped_total(), 0u);
+}
+
+}  // namespace
+}  // namespace lisan
+
+namespace lisan {
+namespace {
+
+// A stop requested before an Indexer exists is kept, not reset by it: a
+// Ctrl-C that comes while an index is being opened still stops the run.
+TEST(StopToken, ARequestBeforeTheIndexerStartsIsNotLost) {
+  TempDir dir;
+  write_file(dir / "docs/a.txt", "Kazakhstan joins the accords");
+  write_file(dir / "docs/b.txt", "Tokayev visits Washington");
+  StopToken stop;
+  stop.request();
+  IndexOptions options;
+  options.stop = &stop;
+  {
+    Indexer indexer(dir / "db", options);
+    indexer.add_path(dir / "docs");
+    const IndexReport report = indexer.finish();
+    EXPECT_TRUE(report.interrupted);
+    EXPECT_EQ(report.added, 0u);
+  }
+  EXPECT_TRUE(stop.requested()) << "lisan never resets a token";
+  Indexer again(dir / "db");  // a run without the token indexes everything
+  again.add_path(dir / "docs");
+  EXPECT_EQ(again.finish().added, 2u);
+}
+
+// Every shard of a sharded run holds the same token: none of them goes on.
+TEST(StopToken, EveryShardOfASharedRunStops) {
+  TempDir dir;
+  for (int i = 0; i < 20; ++i) {
+    write_file(dir / ("docs/" + std::to_string(i) + ".txt"), "note " + std::to_string(i));
+  }
+  StopToken stop;
+  stop.request();
+  IndexOptions options;
+  options.stop = &stop;
+  const IndexReport report = index_sharded(dir / "db", 3, options, {dir / "docs"}, nullptr);
+  EXPECT_TRUE(report.interrupted);
+  EXPECT_EQ(report.added, 0u);
 }
 
 }  // namespace

@@ -9,6 +9,7 @@
 /// crash or kill at any moment leaves it at its last commit.
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <functional>
 #include <map>
@@ -26,6 +27,24 @@ namespace lisan {
 /// The largest IndexOptions::batch_bytes worth setting: a batch's pending
 /// changes take several times its text in memory.
 inline constexpr std::uint64_t kMaxBatchBytes = 64ull << 20;
+
+/// A request to stop indexing, shared by every Indexer given it
+/// (IndexOptions::stop): a program's Ctrl-C handler, a service's shutdown.
+/// request() may be called from any thread and from a signal handler (it is
+/// one lock-free atomic store). lisan never resets a token, so a request made
+/// before an Indexer starts, or between the shards of a sharded run, is not
+/// lost; make a new token for a new run.
+class StopToken {
+ public:
+  /// Asks every Indexer holding this token to stop after its current document.
+  void request() noexcept { requested_.store(true, std::memory_order_relaxed); }
+  /// Whether request() has been called.
+  bool requested() const noexcept { return requested_.load(std::memory_order_relaxed); }
+
+ private:
+  static_assert(std::atomic<bool>::is_always_lock_free, "request() runs in signal handlers");
+  std::atomic<bool> requested_{false};
+};
 
 /// How an Indexer reads, analyses and commits. The defaults suit most uses.
 struct IndexOptions {
@@ -49,13 +68,13 @@ struct IndexOptions {
   /// under its own name already.
   bool follow_symlinks = false;
   /// Worker threads that analyse and write documents when loading into an
-  /// empty index (one Xapian shard each, merged at the end); updates to a
-  /// non-empty index are written by one thread.
+  /// empty index (each into a Xapian database of its own, merged at the end);
+  /// updates to a non-empty index are written by one thread.
   unsigned jobs = 1;
   /// Bound on the resident memory of a bulk load (queues and Xapian's pending
   /// batches shrink to fit).
   std::uint64_t memory_budget_bytes = 512ull << 20;
-  /// Load an empty index through shards merged at the end (the fast path; the
+  /// Load an empty index through parts merged at the end (the fast path; the
   /// index shows no document until the load ends, and a load killed midway
   /// leaves the index empty for a re-run to fill). Off: every batch is
   /// committed as it completes, so that an interrupted load keeps its batches.
@@ -66,6 +85,10 @@ struct IndexOptions {
   std::size_t shard_count = 1;
   /// See shard_count.
   std::size_t shard = 0;
+  /// When given, add_path() stops after the current document once a stop is
+  /// requested, and finish() commits what was indexed without pruning
+  /// (IndexReport::interrupted). Borrowed: must outlive the Indexer.
+  const StopToken* stop = nullptr;
 };
 
 /// A document handed over by a program (or read from JSONL).
@@ -103,7 +126,7 @@ struct IndexReport {
   std::uint64_t bytes = 0;                      ///< bytes of text analysed
   std::map<std::string, std::uint64_t> languages;  ///< documents written, by code
   double seconds = 0;                              ///< wall-clock time of the run
-  bool interrupted = false;                        ///< stopped early by request_stop()
+  bool interrupted = false;                        ///< stopped early (IndexOptions::stop)
 
   /// All skipped inputs, whatever the reason.
   std::uint64_t skipped_total() const noexcept;
@@ -150,14 +173,10 @@ class Indexer {
   void add_document(const SourceDocument& doc);
 
   /// Makes everything added so far durable. During a bulk load (into an
-  /// empty index) this ends the load: the shards are merged into the index
+  /// empty index) this ends the load: the parts are merged into the index
   /// and later documents are written one at a time.
   /// @throws IoError when the index cannot be written (no space left)
   void commit();
-
-  /// Asks a running add_path to stop after the current document (safe to call
-  /// from a signal handler); the batch so far is committed.
-  static void request_stop() noexcept;
 
   /// Receives each problem as it happens (default: none).
   void on_problem(std::function<void(const IndexProblem&)> callback);
