@@ -401,10 +401,10 @@ std::vector<std::string> name_key_forms(std::string_view key) {
   if (consonants.ends_with('a')) consonants.remove_suffix(1);
   if (consonants.size() < kMinNameKeyLength) return {std::string(key)};
   std::vector<std::string> forms{std::string(key)};
-  for (const char* start : {"", "a"}) {
-    for (const char* end : {"", "a"}) add_key(forms, start + std::string(consonants) + end);
+  for (const char* start : {"a", ""}) {
+    for (const char* end : {"a", ""}) add_key(forms, start + std::string(consonants) + end);
   }
-  return forms;
+  return forms;  // the bare consonants last
 }
 
 std::vector<std::string> name_query_keys(std::string_view term) {

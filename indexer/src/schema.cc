@@ -7,6 +7,7 @@
 #include <cstdio>
 
 #include "document_builder.h"
+#include "lisan/analyzers/language_detector.h"
 
 namespace lisan::schema {
 namespace {
@@ -65,8 +66,11 @@ std::string_view stem_prefix(Language lang) noexcept {
 std::string_view name_key_prefix(const Token& token, std::string_view text) noexcept {
   if (token.is_number || token.is_stopword) return {};
   if (token.is_arabic_script) return kArabicNameKeyPrefix;
+  // A capital marks a name; a lower-case word is keyed unless it is a common
+  // word (lower-cased titles, chat and URLs hold names too).
   const std::string_view word = text.substr(token.begin, token.end - token.begin);
-  return starts_with_capital(word) ? kLatinNameKeyPrefix : std::string_view{};
+  if (starts_with_capital(word) || !is_common_latin_word(token.term)) return kLatinNameKeyPrefix;
+  return {};
 }
 
 }  // namespace lisan::schema

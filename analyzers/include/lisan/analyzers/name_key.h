@@ -59,7 +59,8 @@ std::vector<std::string> name_query_keys(std::string_view term);
 
 /// The keys that match `key` (one of name_key's): a key of three consonants
 /// or more matches whatever its vowel marks (the first form is `key` itself,
-/// the closest spelling); a shorter one only itself.
+/// the closest spelling; the last the consonants alone); a shorter one only
+/// itself.
 std::vector<std::string> name_key_forms(std::string_view key);
 
 /// The skeleton rules alone, on a word already in ASCII Latin letters (the
