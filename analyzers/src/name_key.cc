@@ -103,7 +103,8 @@ char consonant_class(std::string_view s, std::size_t at, std::size_t& length) {
 // Spellings of Latin script only, made like the Arabic ones before the
 // shared rules: c before e, i, y is s (Facebook / فيسبوك, Vincent / فنسنت);
 // German sch is ش; an initial wh is w (Whitson / ويتسون); the Slavic -vić,
-// already folded to -vic, is -vich (Ivanovic / إيفانوفيتش).
+// already folded to -vic, is -vich (Ivanovic / إيفانوفيتش); Indonesian sy
+// before a vowel is sh (Syekh / شيخ; Sydney and Syria keep their s).
 std::string latin_respelling(std::string_view word) {
   std::string out;
   for (std::size_t at = 0; at < word.size(); ++at) {
@@ -114,6 +115,9 @@ std::string latin_respelling(std::string_view word) {
     } else if (word.substr(at).starts_with("sch")) {
       out += "sh";
       at += 2;
+    } else if (c == 's' && next == 'y' && at + 2 < word.size() && is_vowel(word[at + 2])) {
+      out += "sh";  // Indonesian sy before a vowel is ش: Syekh, Syarif / شيخ, شريف
+      at += 1;
     } else if (at == 0 && word.starts_with("wh")) {
       out.push_back('w');
       at += 1;

@@ -64,19 +64,21 @@ INSTANTIATE_TEST_SUITE_P(RequiredNames, NameKeyMeets,
 
 // Issue 25: short skeletons keep their vowel marks; the sound classes that
 // the two scripts write with different letters.
-INSTANTIATE_TEST_SUITE_P(ShortNamesAndSoundClasses, NameKeyMeets,
-                         ::testing::Values(
-                             // Two consonants or one, with the vowels at the edges.
-                             Meeting{"سامي", "Sami"}, Meeting{"عمر", "Omar"}, Meeting{"علي", "Ali"},
-                             Meeting{"غزة", "Gaza"}, Meeting{"إيلون", "Elon"},
-                             Meeting{"بوتين", "Putin"},
-                             // ز for the Latin s; c before e is s; a silent final e.
-                             Meeting{"رويترز", "Reuters"}, Meeting{"فيسبوك", "Facebook"},
-                             Meeting{"غوغل", "Google"},
-                             // تش for ch; نغ for ng.
-                             Meeting{"آرتشيبنكو", "Archipenko"}, Meeting{"هونغ", "Hong"},
-                             // German sch.
-                             Meeting{"شنايدر", "Schneider"}));
+INSTANTIATE_TEST_SUITE_P(
+    ShortNamesAndSoundClasses, NameKeyMeets,
+    ::testing::Values(
+        // Two consonants or one, with the vowels at the edges.
+        Meeting{"سامي", "Sami"}, Meeting{"عمر", "Omar"}, Meeting{"علي", "Ali"},
+        Meeting{"غزة", "Gaza"}, Meeting{"إيلون", "Elon"}, Meeting{"بوتين", "Putin"},
+        // ز for the Latin s; c before e is s; a silent final e.
+        Meeting{"رويترز", "Reuters"}, Meeting{"فيسبوك", "Facebook"}, Meeting{"غوغل", "Google"},
+        // تش for ch; نغ for ng.
+        Meeting{"آرتشيبنكو", "Archipenko"}, Meeting{"هونغ", "Hong"},
+        // German sch.
+        Meeting{"شنايدر", "Schneider"},
+        // Indonesian spellings of Arabic names.
+        Meeting{"شيخ", "Syekh"}, Meeting{"شيخ", "Sheikh"}, Meeting{"شيخ", "Syaikh"},
+        Meeting{"محمد", "Muhamad"}, Meeting{"محمد", "Mohammed"}, Meeting{"سيدني", "Sydney"}));
 
 TEST(NameKey, KeepsDistinctNamesApart) {
   EXPECT_NE(key_of("Tokayev"), key_of("Witkoff"));
