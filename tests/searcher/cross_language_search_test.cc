@@ -226,6 +226,28 @@ TEST_P(HandTriedNames, ArabicSpellingFindsTheLatinName) {
   EXPECT_EQ(std::find(found.begin(), found.end(), "en-other"), found.end());
 }
 
+// Arabic writes New York as one word: the two Latin words written together
+// have its key. The other way (نيويورك → New York) is not matched.
+TEST(JoinedLatinNames, TwoLatinWordsFindTheArabicWordWrittenAsOne) {
+  testing::TempDir dir;
+  {
+    Indexer indexer(dir / "db");
+    SourceDocument doc;
+    doc.title = "-";
+    doc.language = Language::kArabic;
+    doc.id = "ny";
+    doc.text = "وصل الوفد إلى نيويورك صباح اليوم.";
+    indexer.add_document(doc);
+    doc.id = "other";
+    doc.text = "ارتفعت أسعار النفط في الأسواق العالمية اليوم.";
+    indexer.add_document(doc);
+    indexer.finish();
+  }
+  Searcher searcher({dir / "db"});
+  EXPECT_EQ(ids(searcher.search("New York", with(true, false))), std::vector<std::string>{"ny"});
+  EXPECT_TRUE(ids(searcher.search("New York", with(false, false))).empty());
+}
+
 INSTANTIATE_TEST_SUITE_P(
     Issue25, HandTriedNames,
     ::testing::Values(HandExample{"Tokayev", "وتوكاييف"}, HandExample{"Tokayev", "لتوكاييف"},
