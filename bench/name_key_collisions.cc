@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "lisan/analyzers/analyzer.h"
+#include "lisan/analyzers/language_detector.h"
 #include "lisan/analyzers/name_key.h"
 #include "support/tsv_table.h"
 
@@ -31,7 +32,8 @@ struct Word {
 };
 
 // Content words of a sentence that have a key (no stopwords, no numbers).
-// `capitalized_only`: only Latin words written with a capital (what the
+// `capitalized_only`: only the Latin words the indexer keys: written with a
+// capital, or not a common word (what the
 // indexer gives keys to).
 std::vector<Word> keyed_words(lisan::AnalysisContext& analysis, const std::string& text,
                               Language lang, bool capitalized_only) {
@@ -40,11 +42,15 @@ std::vector<Word> keyed_words(lisan::AnalysisContext& analysis, const std::strin
   while (const lisan::Token* token = tokens.next()) {
     if (token->is_stopword || token->is_number) continue;
     if (capitalized_only && !token->is_arabic_script &&
-        !(text[token->begin] >= 'A' && text[token->begin] <= 'Z')) {
+        !(text[token->begin] >= 'A' && text[token->begin] <= 'Z') &&
+        lisan::is_common_latin_word(token->term)) {
       continue;
     }
-    std::string key = lisan::name_key(token->term);
-    if (!key.empty()) words.push_back({std::string(token->term), std::move(key)});
+    // Every key the indexer writes for the word, and each as a query matches
+    // it (a long key whatever its vowel marks): the consonants alone.
+    for (const std::string& key : lisan::name_keys(token->term)) {
+      words.push_back({std::string(token->term), lisan::name_key_forms(key).back()});
+    }
   }
   return words;
 }
@@ -73,23 +79,31 @@ void add_aligned(Stats& stats, lisan::AnalysisContext& analysis, const std::stri
 void report(const char* label, const std::map<std::string, std::set<std::string>>& own,
             const std::map<std::string, std::set<std::string>>& other,
             const std::set<std::pair<std::string, std::string>>& related, bool own_is_arabic) {
-  std::size_t words = 0, meeting = 0, with_related = 0, with_false = 0;
+  // A word may have several keys (without proclitics too): counted once.
+  struct Verdict {
+    bool meeting = false, good = false, bad = false;
+  };
+  std::map<std::string, Verdict> verdicts;
   for (const auto& [key, terms] : own) {
     const auto partners = other.find(key);
     for (const std::string& term : terms) {
-      ++words;
+      Verdict& verdict = verdicts[term];
       if (partners == other.end()) continue;
-      ++meeting;
-      bool good = false, bad = false;
+      verdict.meeting = true;
       for (const std::string& partner : partners->second) {
         const bool is_related =
             own_is_arabic ? related.count({term, partner}) > 0 : related.count({partner, term}) > 0;
-        (is_related ? good : bad) = true;
+        (is_related ? verdict.good : verdict.bad) = true;
       }
-      with_related += good;
-      with_false += bad;
     }
   }
+  std::size_t meeting = 0, with_related = 0, with_false = 0;
+  for (const auto& [term, verdict] : verdicts) {
+    meeting += verdict.meeting;
+    with_related += verdict.good;
+    with_false += verdict.bad;
+  }
+  const std::size_t words = verdicts.size();
   std::cout << label << ": " << words << " distinct words with a key; " << meeting
             << " share it with the other script (" << with_related << " with a related word, "
             << with_false << " with an unrelated one: false-match rate "

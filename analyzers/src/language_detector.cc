@@ -91,6 +91,14 @@ const WordIndex& word_index() noexcept {
   return index;
 }
 
+}  // namespace
+
+bool is_common_latin_word(std::string_view term) noexcept {
+  return term.size() <= kMaxWordBytes && word_index().weight(term) != 0;
+}
+
+namespace {
+
 // Character n-grams of padded words use an alphabet of 28 symbols, so every
 // possible 1-3 gram gets a slot of its own (22,764 slots, 45 KB) and a lookup
 // is one array read: n-grams are most of the lookups per word.

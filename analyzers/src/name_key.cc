@@ -9,6 +9,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <span>
 #include <unordered_map>
 
 #include "lisan/analyzers/normalizer.h"
@@ -19,21 +20,33 @@ namespace {
 
 bool is_vowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
 
+// Letters that end a word on a vowel sound: Latin -a -i -o -y, Arabic ا ي و.
+bool is_final_vowel(char c) { return is_vowel(c) || c == 'y' || c == 'w'; }
+
+// Letters that make a digraph with a following h (sh ch kh gh th dh ph).
+bool takes_h(char c) {
+  return c == 's' || c == 'c' || c == 'k' || c == 'g' || c == 't' || c == 'd' || c == 'p';
+}
+
 // Consonant class of one letter or digraph starting at `at`; sets `length` to
 // the bytes it consumed. 0 means "no consonant" (a vowel, or w/y inside the
 // word). The classes merge what the two scripts write differently for the
 // same sound in names:
-//   sh, ch → x   (ش: Washington / واشنطن; Chad / تشاد)
+//   sh, ch → x   (ش: Washington / واشنطن; Chad / تشاد); t before them is
+//                the Arabic تش for ch (Archipenko / آرتشيبنكو)
 //   kh, c, q, k, ck → k   (خ ق: Kazakhstan / كازاخستان)
 //   g, gh, j → j   (غ ج: Georgia / جورجيا, Gaza / غزة)
 //   th → t, dh → d, ph, v → f, p → b   (Arabic has no p or v: Trump / ترامب)
-//   x → ks, ng → n   (Washington: the g of -ngt- is not written in واشنطن)
+//   z → s   (ز is the Latin s between vowels and at the end: Reuters / رويترز)
+//   x → ks, ng → n   (Washington: the g of -ngt- is not written in واشنطن;
+//                     نغ and نج: the j after n is dropped by the caller)
 // w and y are long vowels inside a word (Tokayev / توكاييف, Netanyahu /
 // نتنياهو) but consonants at its start (Witkoff / ويتكوف, Yemen / يمن).
 char consonant_class(std::string_view s, std::size_t at, std::size_t& length) {
   length = 1;
   const char c = s[at];
   const char next = at + 1 < s.size() ? s[at + 1] : '\0';
+  const char after = at + 2 < s.size() ? s[at + 2] : '\0';
   // Consumes the second letter of a digraph.
   auto then = [&](char second) {
     if (next != second) return false;
@@ -43,6 +56,8 @@ char consonant_class(std::string_view s, std::size_t at, std::size_t& length) {
   switch (c) {
     case 's':
       return then('h') ? 'x' : 's';
+    case 'z':
+      return 's';
     case 'c':
       if (then('h')) return 'x';
       then('k');
@@ -58,6 +73,7 @@ char consonant_class(std::string_view s, std::size_t at, std::size_t& length) {
     case 'j':
       return 'j';
     case 't':
+      if ((next == 's' || next == 'c') && after == 'h') return '\0';  // تش: ch
       then('h');
       return 't';
     case 'd':
@@ -69,7 +85,7 @@ char consonant_class(std::string_view s, std::size_t at, std::size_t& length) {
     case 'f':
       return 'f';
     case 'n':
-      then('g');
+      if (after != 'h') then('g');  // n-gh is نغ: the gh is a letter of its own
       return 'n';
     case 'x':
       return 'x';  // the caller writes ks
@@ -80,8 +96,37 @@ char consonant_class(std::string_view s, std::size_t at, std::size_t& length) {
       break;
   }
   if (is_vowel(c)) return '\0';
-  if (c >= 'a' && c <= 'z') return c;  // b h l m r s x z keep their own class
+  if (c >= 'a' && c <= 'z') return c;  // b h l m r keep their own class
   return '\0';
+}
+
+// Spellings of Latin script only, made like the Arabic ones before the
+// shared rules: c before e, i, y is s (Facebook / فيسبوك, Vincent / فنسنت);
+// German sch is ش; an initial wh is w (Whitson / ويتسون); the Slavic -vić,
+// already folded to -vic, is -vich (Ivanovic / إيفانوفيتش); Indonesian sy
+// before a vowel is sh (Syekh / شيخ; Sydney and Syria keep their s).
+std::string latin_respelling(std::string_view word) {
+  std::string out;
+  for (std::size_t at = 0; at < word.size(); ++at) {
+    const char c = word[at];
+    const char next = at + 1 < word.size() ? word[at + 1] : '\0';
+    if (c == 'c' && (next == 'e' || next == 'i' || next == 'y')) {
+      out.push_back('s');
+    } else if (word.substr(at).starts_with("sch")) {
+      out += "sh";
+      at += 2;
+    } else if (c == 's' && next == 'y' && at + 2 < word.size() && is_vowel(word[at + 2])) {
+      out += "sh";  // Indonesian sy before a vowel is ش: Syekh, Syarif / شيخ, شريف
+      at += 1;
+    } else if (at == 0 && word.starts_with("wh")) {
+      out.push_back('w');
+      at += 1;
+    } else {
+      out.push_back(c);
+    }
+  }
+  if (out.ends_with("vic")) out.push_back('h');
+  return out;
 }
 
 // Bounded like the stem cache: cleared when full (keys are short).
@@ -195,53 +240,188 @@ bool is_latin_script(std::string_view word) {
   return true;
 }
 
-std::string compute_key(ThreadState& state, std::string_view term) {
-  const bool arabic = has_arabic_letter(term);
-  if (arabic) term = strip_arabic_article(term);
-  bool ascii = true;
-  for (char c : term) {
-    if (c >= '0' && c <= '9') return {};  // numbers and codes are not names
-    if (static_cast<unsigned char>(c) >= 0x80) ascii = false;
+// A word's consonant classes and whether it begins and ends on a vowel: the
+// classes alone are the key of a long name, the vowels tell short ones apart.
+struct Skeleton {
+  std::string consonants;
+  bool vowel_start = false;
+  bool vowel_end = false;
+};
+
+// The letters of an ASCII (transliterated) word, lowercased. ICU writes ع and
+// hamza as ʿ and ʾ (U+02BF, U+02BE), which Latin letters write as a vowel or
+// not at all (Omar / عمر, Said / سعيد): they count as the vowel a.
+std::string letters_of(std::string_view word) {
+  std::string out;
+  for (std::size_t at = 0; at < word.size(); ++at) {
+    char c = word[at];
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if (c >= 'a' && c <= 'z') {
+      out.push_back(c);
+    } else if (c == '\xCA' && at + 1 < word.size() &&
+               (word[at + 1] == '\xBF' || word[at + 1] == '\xBE')) {
+      out.push_back('a');
+      ++at;
+    }
   }
-  if (ascii) return latin_skeleton(term);
-  if (!arabic && !is_latin_script(term)) return {};
-  if (arabic && is_arabic_script_only(term)) return latin_skeleton(state.arabic_to_ascii(term));
-  return latin_skeleton(state.transliterate(term));
+  return out;
 }
 
-}  // namespace
-
-std::string latin_skeleton(std::string_view ascii_word) {
-  std::string word;
-  for (char c : ascii_word) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    if (c >= 'a' && c <= 'z') word.push_back(c);
+Skeleton skeleton_of(std::string_view ascii_word, bool latin) {
+  std::string word = letters_of(ascii_word);
+  if (latin) word = latin_respelling(word);
+  Skeleton out;
+  if (word.empty()) return out;
+  out.vowel_start = is_vowel(word.front());
+  // A final h is teh marbuta (غزة → ghzh, فاطمة → ftmh) or a silent Latin -h
+  // (Fatimah): a vowel ending; but not the h of a digraph (Bosch, -tsh).
+  if (word.size() > 1 && word.back() == 'h' && !takes_h(word[word.size() - 2])) {
+    word.pop_back();
+    out.vowel_end = true;
+  } else {
+    // A Latin final e after a consonant is mostly silent: Google / غوغل.
+    const bool silent_e =
+        latin && word.size() > 1 && word.back() == 'e' && !is_final_vowel(word[word.size() - 2]);
+    out.vowel_end = is_final_vowel(word.back()) && !silent_e;
   }
-  // A final h is teh marbuta (فاطمة → fatmh) or a silent Latin -h (Fatimah).
-  if (word.size() > 1 && word.back() == 'h') word.pop_back();
-  std::string key;
+  std::string& key = out.consonants;
   for (std::size_t at = 0; at < word.size();) {
     std::size_t length = 1;
     const char cls = consonant_class(word, at, length);
     if (word[at] == 'x') {
       key += "ks";  // Alexander / الكسندر
+    } else if (cls == 'j' && !key.empty() && key.back() == 'n') {
+      // نغ and نج write the Latin ng: Hong / هونغ, Benjamin / بنيامين.
     } else if (cls != '\0' && (key.empty() || key.back() != cls)) {
       key.push_back(cls);  // doubled letters count once: Witkoff / ويتكوف
     }
     at += length;
   }
-  if (key.size() < kMinNameKeyLength) key.clear();
-  return key;
+  return out;
+}
+
+// A long skeleton is the key; a short one (Sami, Omar, Ali, Gaza) keeps
+// whether the word begins and ends on a vowel, written as the letter a,
+// which no consonant key holds: smi → "sma", عمر → "amr", علي → "ala".
+// A long skeleton keeps them too, so that a query can rank the name spelled
+// like it above a word that merely shares its consonants (name_key_forms).
+std::string key_of(const Skeleton& skeleton) {
+  if (skeleton.consonants.empty()) return {};
+  std::string key;
+  if (skeleton.vowel_start) key.push_back('a');
+  key += skeleton.consonants;
+  if (skeleton.vowel_end) key.push_back('a');
+  // One consonant needs both marks (Ali: "ala"); "ma" (Miami) or "la"
+  // would join nearly every short word.
+  const bool long_enough =
+      skeleton.consonants.size() >= kMinNameKeyLength ||
+      (key.size() >= kMinShortNameKeyLength && key.size() > skeleton.consonants.size() + 1) ||
+      skeleton.consonants.size() == 2;
+  return long_enough ? key : std::string();
+}
+
+std::string compute_key(ThreadState& state, std::string_view term, bool keep_article) {
+  const bool arabic = has_arabic_letter(term);
+  if (arabic && !keep_article) term = strip_arabic_article(term);
+  bool ascii = true;
+  for (char c : term) {
+    if (c >= '0' && c <= '9') return {};  // numbers and codes are not names
+    if (static_cast<unsigned char>(c) >= 0x80) ascii = false;
+  }
+  if (ascii) return key_of(skeleton_of(term, true));
+  if (!arabic && !is_latin_script(term)) return {};
+  if (arabic && is_arabic_script_only(term)) {
+    return key_of(skeleton_of(state.arabic_to_ascii(term), false));
+  }
+  return key_of(skeleton_of(state.transliterate(term), !arabic));
+}
+
+ThreadState& thread_state() {
+  thread_local ThreadState state;
+  return state;
+}
+
+// Strips the first of `clitics` that `word` starts with, when at least four
+// letters are left: shorter rests are too often a word of their own.
+std::string_view strip_one(std::string_view word, std::span<const std::string_view> clitics) {
+  constexpr std::size_t kMinRestBytes = 8;  // four Arabic letters
+  for (std::string_view clitic : clitics) {
+    if (word.starts_with(clitic) && word.size() - clitic.size() >= kMinRestBytes) {
+      return word.substr(clitic.size());
+    }
+  }
+  return word;
+}
+
+void add_key(std::vector<std::string>& keys, std::string key) {
+  if (!key.empty() && std::find(keys.begin(), keys.end(), key) == keys.end()) {
+    keys.push_back(std::move(key));
+  }
+}
+
+}  // namespace
+
+std::string latin_skeleton(std::string_view ascii_word) {
+  return skeleton_of(ascii_word, true).consonants;
+}
+
+std::string ascii_name_key(std::string_view ascii_word, bool latin_script) {
+  return key_of(skeleton_of(ascii_word, latin_script));
 }
 
 std::string name_key(std::string_view term) {
-  thread_local ThreadState state;
+  ThreadState& state = thread_state();
   if (const std::optional<std::string_view> cached = state.cache.find(term)) {
     return std::string(*cached);
   }
-  std::string key = compute_key(state, term);
+  std::string key = compute_key(state, term, false);
   state.cache.insert(term, key);
   return key;
+}
+
+std::vector<std::string_view> name_key_spellings(std::string_view term) {
+  constexpr std::string_view kConjunctions[] = {"\xD9\x88", "\xD9\x81"};  // و ف
+  // ل before the article drops the article's alef: للرئيس is ل + الرئيس.
+  constexpr std::string_view kPrepositions[] = {"\xD9\x84\xD9\x84", "\xD8\xA8", "\xD9\x84",
+                                                "\xD9\x83"};  // لل ب ل ك
+  std::vector<std::string_view> spellings{term};
+  if (!has_arabic_letter(term)) return spellings;
+  const std::string_view after_conjunction = strip_one(term, kConjunctions);
+  if (after_conjunction.size() != term.size()) spellings.push_back(after_conjunction);
+  const std::string_view after_preposition = strip_one(after_conjunction, kPrepositions);
+  if (after_preposition.size() != after_conjunction.size()) spellings.push_back(after_preposition);
+  return spellings;
+}
+
+std::vector<std::string> name_keys(std::string_view term) {
+  std::vector<std::string> keys;
+  for (std::string_view spelling : name_key_spellings(term)) add_key(keys, name_key(spelling));
+  return keys;
+}
+
+std::vector<std::string> name_key_forms(std::string_view key) {
+  std::string_view consonants = key;
+  if (consonants.starts_with('a')) consonants.remove_prefix(1);
+  if (consonants.ends_with('a')) consonants.remove_suffix(1);
+  if (consonants.size() < kMinNameKeyLength) return {std::string(key)};
+  std::vector<std::string> forms{std::string(key)};
+  for (const char* start : {"a", ""}) {
+    for (const char* end : {"a", ""}) add_key(forms, start + std::string(consonants) + end);
+  }
+  return forms;  // the bare consonants last
+}
+
+std::vector<std::string> name_query_keys(std::string_view term) {
+  std::vector<std::string> keys = name_keys(term);
+  if (has_arabic_letter(term)) {
+    // The ال the key drops may be the name's own Al-: ألبرتو / Alberto.
+    add_key(keys, compute_key(thread_state(), term, true));
+  } else if ((term.starts_with("al") || term.starts_with("el")) && term.size() >= 5) {
+    // A Latin Al-/El- may be the article that the Arabic key drops:
+    // Altwaijri / التويجري.
+    add_key(keys, name_key(term.substr(2)));
+  }
+  return keys;
 }
 
 }  // namespace lisan

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <cstdio>
 
+#include "lisan/analyzers/language_detector.h"
 #include "lisan/format/internal/content_hash.h"
 
 namespace lisan::schema {
@@ -80,8 +81,11 @@ std::array<std::string, 2> stem_lookup_terms(Language lang, std::string_view ste
 std::string_view name_key_prefix(const Token& token, std::string_view text) noexcept {
   if (token.is_number || token.is_stopword) return {};
   if (token.is_arabic_script) return kArabicNameKeyPrefix;
+  // A capital marks a name; a lower-case word is keyed unless it is a common
+  // word (lower-cased titles, chat and URLs hold names too).
   const std::string_view word = text.substr(token.begin, token.end - token.begin);
-  return starts_with_capital(word) ? kLatinNameKeyPrefix : std::string_view{};
+  if (starts_with_capital(word) || !is_common_latin_word(token.term)) return kLatinNameKeyPrefix;
+  return {};
 }
 
 }  // namespace lisan::schema

@@ -47,10 +47,12 @@ void DocumentBuilder::add_name_key(Xapian::Document& out, const Token& token,
                                    std::string_view text) {
   const std::string_view prefix = schema::name_key_prefix(token, text);
   if (prefix.empty()) return;
-  const std::string key = name_key(token.term);
-  if (key.empty()) return;
-  term_.assign(prefix).append(key);
-  out.add_term(term_);
+  // An Arabic word with proclitics is keyed without them too (وبوتين is
+  // Putin's key as well), by the same rules as a query word.
+  for (const std::string& key : name_keys(token.term)) {
+    term_.assign(prefix).append(key);
+    out.add_term(term_);
+  }
 }
 
 Xapian::Document DocumentBuilder::build(const PreparedDocument& doc) {

@@ -26,30 +26,9 @@ std::optional<AnalysedWord> analyse_word(AnalysisContext& analysis, std::string_
   return AnalysedWord{std::string(token->term), token->is_arabic_script, token->is_number};
 }
 
-// An Arabic word may carry one-letter proclitics written as part of it: a
-// conjunction (و "and", ف "so") and then a preposition (ب "in", ل "for",
-// ك "as"), as in بإندونيسيا "in Indonesia". They are not part of a name, so
-// the key of the word without them is tried too (the analyzer's stem drops
-// them, but it also cuts endings that names keep: واشنطن → واشنط).
-std::vector<std::string_view> without_proclitics(std::string_view term) {
-  constexpr std::string_view kConjunctions[] = {"\xD9\x88", "\xD9\x81"};              // و ف
-  constexpr std::string_view kPrepositions[] = {"\xD8\xA8", "\xD9\x84", "\xD9\x83"};  // ب ل ك
-  constexpr std::size_t kMinRestBytes = 8;  // four Arabic letters: short stems are too ambiguous
-  std::vector<std::string_view> forms;
-  auto strip = [&](std::string_view word, std::span<const std::string_view> clitics) {
-    for (std::string_view clitic : clitics) {
-      if (word.starts_with(clitic) && word.size() - clitic.size() >= kMinRestBytes) {
-        return word.substr(clitic.size());
-      }
-    }
-    return word;
-  };
-  const std::string_view after_conjunction = strip(term, kConjunctions);
-  if (after_conjunction.size() != term.size()) forms.push_back(after_conjunction);
-  const std::string_view after_preposition = strip(after_conjunction, kPrepositions);
-  if (after_preposition.size() != after_conjunction.size()) forms.push_back(after_preposition);
-  return forms;
-}
+// Weight of the closest key form over the others: enough to break a tie,
+// far under an exact or stemmed match of the word.
+constexpr double kClosestKeyBonus = 0.1;
 
 std::string join(const std::vector<std::string>& words) {
   std::string out;
@@ -124,32 +103,43 @@ Xapian::Query expand_word(AnalysisContext& analysis, std::string_view raw_word,
                           const ExpansionOptions& options, QueryTerms& terms,
                           std::vector<std::string>& title_words) {
   std::vector<Xapian::Query> forms = native_forms;
+  std::vector<Xapian::Query> closest_keys;  // each key's own spelling (name_key_forms)
   const std::optional<AnalysedWord> word = analyse_word(analysis, raw_word);
   if (word && !word->number) {
     if (options.transliterate) {
-      std::vector<std::string_view> spellings{word->term};
-      if (word->arabic_script) {
-        for (std::string_view bare : without_proclitics(word->term)) spellings.push_back(bare);
-      }
-      std::set<std::string> keys;
-      for (std::string_view spelling : spellings) {
-        const std::string key = name_key(spelling);
-        if (key.empty() || !keys.insert(key).second) continue;
+      // The word's keys as the indexer writes them (without proclitics too),
+      // and with or without a leading Al- (name_key.h).
+      for (const std::string& key : name_query_keys(word->term)) {
         // A key is matched against the other script's keys only: within one
         // script, the word itself and its stems already do better.
-        std::string key_term(word->arabic_script ? schema::kLatinNameKeyPrefix
-                                                 : schema::kArabicNameKeyPrefix);
-        key_term.append(key);
-        forms.emplace_back(key_term);
-        terms.add_name_key(key_term);
-        terms.expansions.push_back(std::string(raw_word) + " has the name key " + key_term);
+        const std::string_view prefix =
+            word->arabic_script ? schema::kLatinNameKeyPrefix : schema::kArabicNameKeyPrefix;
+        bool closest = true;
+        for (const std::string& form : name_key_forms(key)) {
+          std::string key_term(prefix);
+          key_term.append(form);
+          if (closest) {
+            closest_keys.emplace_back(key_term);
+            terms.expansions.push_back(std::string(raw_word) + " has the name key " + key_term);
+            closest = false;
+          }
+          forms.emplace_back(key_term);
+          terms.add_name_key(std::move(key_term));
+        }
       }
     }
     if (options.translate) {
       add_translations(analysis, raw_word, word->arabic_script, forms, terms, title_words);
     }
   }
-  return synonym_group(std::move(forms));
+  if (closest_keys.empty()) return synonym_group(std::move(forms));
+  // Documents sharing a key would tie: the one whose word also begins and
+  // ends on a vowel where the query word does ranks first.
+  const Xapian::Query closest(
+      Xapian::Query::OP_SCALE_WEIGHT,
+      Xapian::Query(Xapian::Query::OP_OR, closest_keys.begin(), closest_keys.end()),
+      kClosestKeyBonus);
+  return Xapian::Query(Xapian::Query::OP_OR, synonym_group(std::move(forms)), closest);
 }
 
 }  // namespace lisan::internal

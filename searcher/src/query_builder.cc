@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "lisan/analyzers/error.h"
+#include "lisan/analyzers/name_key.h"
 #include "lisan/analyzers/stopwords.h"
 #include "lisan/format/schema.h"
 #include "lisan/searcher/errors.h"
@@ -202,6 +203,9 @@ Xapian::Query QueryBuilder::sequence(const QueryNode& n, const Context& context)
         break;
     }
   }
+  if (context.terms != nullptr && !context.negated && expansion_.transliterate) {
+    add_joined_name_keys(n.children, *context.terms, optional);
+  }
   Xapian::Query query;
   if (!required.empty()) {
     query = combine(Xapian::Query::OP_AND, required);
@@ -225,6 +229,50 @@ Xapian::Query QueryBuilder::sequence(const QueryNode& n, const Context& context)
         Xapian::Query(Xapian::Query::OP_AND_NOT, query, combine(Xapian::Query::OP_OR, excluded));
   }
   return query;
+}
+
+namespace {
+
+// A plain word of Latin letters only, lower-cased; empty for anything else.
+std::string latin_letters(const QueryNode& n) {
+  if (n.kind != QueryNode::Kind::kWord || n.modifier != QueryNode::Modifier::kNone ||
+      n.field != QueryNode::Field::kAny) {
+    return {};
+  }
+  std::string out;
+  for (char c : n.text) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if (c < 'a' || c > 'z') return {};
+    out.push_back(c);
+  }
+  return out;
+}
+
+}  // namespace
+
+// Arabic writes some two-word Latin names as one word (New York / نيويورك):
+// two adjacent plain Latin words also look for the Arabic keys of the two
+// written together, as one more optional clause.
+void QueryBuilder::add_joined_name_keys(std::span<const QueryNode> children, QueryTerms& terms,
+                                        std::vector<Xapian::Query>& optional) {
+  for (std::size_t i = 0; i + 1 < children.size(); ++i) {
+    const std::string first = latin_letters(children[i]);
+    const std::string second = latin_letters(children[i + 1]);
+    if (first.empty() || second.empty() || is_stopword_in_any_language(first) ||
+        is_stopword_in_any_language(second)) {
+      continue;
+    }
+    std::vector<Xapian::Query> forms;
+    for (const std::string& key : name_query_keys(first + second)) {
+      for (const std::string& form : name_key_forms(key)) {
+        std::string term(schema::kArabicNameKeyPrefix);
+        term.append(form);
+        forms.emplace_back(term);
+        terms.add_name_key(std::move(term));
+      }
+    }
+    if (!forms.empty()) optional.push_back(synonym_group(std::move(forms)));
+  }
 }
 
 Xapian::Query QueryBuilder::word_node(const QueryNode& n, const Context& context) {

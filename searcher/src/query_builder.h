@@ -74,6 +74,8 @@ class QueryBuilder {
   Xapian::Query word_node(const QueryNode& n, const Context& context);
   Xapian::Query phrase_node(const QueryNode& n, const Context& context);
   Xapian::Query sequence(const QueryNode& n, const Context& context);
+  void add_joined_name_keys(std::span<const QueryNode> children, QueryTerms& terms,
+                            std::vector<Xapian::Query>& optional);
   // The non-empty queries of `children` (of `n`'s list), each different.
   std::vector<Xapian::Query> distinct_parts(std::span<const QueryNode> children,
                                             const Context& context);

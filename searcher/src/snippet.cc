@@ -64,8 +64,13 @@ WordMask QueryWordMatcher::match_name_key(const Token& token, std::string_view t
   const std::string_view prefix = schema::name_key_prefix(token, text);
   if (prefix.empty()) return 0;
   if (!(prefix == schema::kArabicNameKeyPrefix ? arabic_keys_ : latin_keys_)) return 0;
-  prefixed_.assign(prefix).append(name_key(token.term));
-  return prefixed_.size() > prefix.size() ? words_of(terms_.name_keys(), prefixed_) : 0;
+  // Every key the indexer wrote for the word (وبوتين: also Putin's).
+  WordMask words = 0;
+  for (const std::string& key : name_keys(token.term)) {
+    prefixed_.assign(prefix).append(key);
+    words |= words_of(terms_.name_keys(), prefixed_);
+  }
+  return words;
 }
 
 SnippetReader::SnippetReader(std::string_view text, const QueryTerms& terms, std::size_t max_chars,

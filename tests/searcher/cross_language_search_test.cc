@@ -4,7 +4,9 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cctype>
 
+#include "lisan/analyzers/language_detector.h"
 #include "lisan/indexer/indexer.h"
 #include "lisan/searcher/searcher.h"
 #include "support/run_command.h"
@@ -151,6 +153,108 @@ TEST(CrossLanguageTitles, ATranslationInTheTitleRanksTheDocumentFirst) {
     EXPECT_EQ(found.front(), "president-title") << query;
   }
 }
+
+}  // namespace
+}  // namespace lisan
+
+namespace lisan {
+namespace {
+
+// Issue 25's hand-tried examples, end to end: each Arabic spelling inside an
+// Arabic sentence must be found from the Latin name, and back.
+struct HandExample {
+  const char* latin;   // the query, and the name in the Latin document
+  const char* arabic;  // as news writes it, proclitics and all
+};
+
+std::string lower(std::string word) {
+  for (char& c : word) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return word;
+}
+
+class HandTriedNames : public ::testing::TestWithParam<HandExample> {
+ protected:
+  void SetUp() override {
+    const HandExample& example = GetParam();
+    Indexer indexer(db());
+    auto add = [&indexer](const std::string& id, const std::string& text, Language lang) {
+      SourceDocument doc;
+      doc.id = id;
+      doc.text = text;
+      doc.title = "-";
+      doc.language = lang;
+      indexer.add_document(doc);
+    };
+    add("ar", std::string("قال المتحدث إن ") + example.arabic + " سيزور المنطقة الأسبوع المقبل.",
+        Language::kArabic);
+    add("en", std::string("The spokesman said ") + example.latin + " would visit the region.",
+        Language::kEnglish);
+    // The Latin name lower-case, as in a lower-cased title or a URL.
+    add("en-lower", "the spokesman said " + lower(example.latin) + " would visit the region.",
+        Language::kEnglish);
+    // Distractors: ordinary news in both scripts.
+    add("ar-other", "ارتفعت أسعار النفط في الأسواق العالمية اليوم.", Language::kArabic);
+    add("en-other", "Oil prices rose on world markets today.", Language::kEnglish);
+    indexer.finish();
+  }
+  std::string db() const { return dir_ / "db"; }
+  testing::TempDir dir_;
+};
+
+TEST_P(HandTriedNames, LatinNameFindsTheArabicSpelling) {
+  Searcher searcher({db()});
+  SearchOptions options = with(true, false);
+  options.language = Language::kArabic;
+  const std::vector<std::string> found = ids(searcher.search(GetParam().latin, options));
+  ASSERT_FALSE(found.empty()) << GetParam().latin;
+  EXPECT_EQ(found.front(), "ar") << GetParam().latin;
+}
+
+// Lower-case, the name is keyed unless it is a common word of the language
+// (the language detector's word list holds "facebook" and "google").
+TEST_P(HandTriedNames, ArabicSpellingFindsTheLatinName) {
+  Searcher searcher({db()});
+  SearchOptions options = with(true, false);
+  options.language = Language::kEnglish;
+  const std::vector<std::string> found = ids(searcher.search(GetParam().arabic, options));
+  ASSERT_FALSE(found.empty()) << GetParam().arabic;
+  EXPECT_TRUE(found.front() == "en" || found.front() == "en-lower") << GetParam().arabic;
+  EXPECT_NE(std::find(found.begin(), found.end(), "en"), found.end()) << GetParam().arabic;
+  const bool keyed_lower = !is_common_latin_word(lower(GetParam().latin));
+  EXPECT_EQ(std::find(found.begin(), found.end(), "en-lower") != found.end(), keyed_lower)
+      << GetParam().arabic;
+  EXPECT_EQ(std::find(found.begin(), found.end(), "en-other"), found.end());
+}
+
+// Arabic writes New York as one word: the two Latin words written together
+// have its key. The other way (نيويورك → New York) is not matched.
+TEST(JoinedLatinNames, TwoLatinWordsFindTheArabicWordWrittenAsOne) {
+  testing::TempDir dir;
+  {
+    Indexer indexer(dir / "db");
+    SourceDocument doc;
+    doc.title = "-";
+    doc.language = Language::kArabic;
+    doc.id = "ny";
+    doc.text = "وصل الوفد إلى نيويورك صباح اليوم.";
+    indexer.add_document(doc);
+    doc.id = "other";
+    doc.text = "ارتفعت أسعار النفط في الأسواق العالمية اليوم.";
+    indexer.add_document(doc);
+    indexer.finish();
+  }
+  Searcher searcher({dir / "db"});
+  EXPECT_EQ(ids(searcher.search("New York", with(true, false))), std::vector<std::string>{"ny"});
+  EXPECT_TRUE(ids(searcher.search("New York", with(false, false))).empty());
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Issue25, HandTriedNames,
+    ::testing::Values(HandExample{"Tokayev", "وتوكاييف"}, HandExample{"Tokayev", "لتوكاييف"},
+                      HandExample{"Tokayev", "بتوكاييف"}, HandExample{"Tokayev", "والتوكاييف"},
+                      HandExample{"Putin", "وبوتين"}, HandExample{"Reuters", "رويترز"},
+                      HandExample{"Facebook", "فيسبوك"}, HandExample{"Google", "غوغل"},
+                      HandExample{"Elon", "إيلون"}));
 
 }  // namespace
 }  // namespace lisan

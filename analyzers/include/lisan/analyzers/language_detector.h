@@ -28,4 +28,10 @@ namespace lisan {
 ///         detector cannot decide
 Language detect_language(std::string_view text) noexcept;
 
+/// True when `term` (a normalized word) is one of the detector's profile
+/// words: the commonest words of its English and Indonesian treebank lists
+/// (about 7,800). The indexer does not give such a word a name key when it
+/// is written lower-case: it is a word of the language, not a name.
+bool is_common_latin_word(std::string_view term) noexcept;
+
 }  // namespace lisan

@@ -20,12 +20,17 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace lisan {
 
-/// Keys shorter than this are not produced: two consonants ("bn", "ml") join
-/// far too many unrelated words to help.
+/// Skeletons of this many consonants are keys as they are. Shorter ones
+/// ("bn", "ml") join far too many unrelated words alone: their key also says
+/// whether the word begins and ends on a vowel (name_key.cc).
 inline constexpr std::size_t kMinNameKeyLength = 3;
+/// A short skeleton's key with its vowel marks is at least this long, and a
+/// single consonant needs both marks (Ali: "ala", Google: "jl").
+inline constexpr std::size_t kMinShortNameKeyLength = 2;
 
 /// The key of one normalized word (Token::term: NFKC_Casefold + Arabic
 /// folding). Cost: a hash lookup for a word seen before on this thread;
@@ -36,9 +41,37 @@ inline constexpr std::size_t kMinNameKeyLength = 3;
 ///         than kMinNameKeyLength
 std::string name_key(std::string_view term);
 
+/// The spellings a word is keyed under: the word, and for Arabic script the
+/// word without its one-letter proclitics, a conjunction (و ف) and then a
+/// preposition (ب ك ل; لل for ل with the article), while four letters are
+/// left: وبوتين → بوتين, والتوكاييف → التوكاييف (whose key drops ال).
+/// The indexer and the searcher use the same rules. Views into `term`.
+std::vector<std::string_view> name_key_spellings(std::string_view term);
+
+/// The distinct non-empty keys of name_key_spellings(term): what the indexer
+/// writes for a word.
+std::vector<std::string> name_keys(std::string_view term);
+
+/// name_keys(term), and the keys a query word also looks for because a
+/// leading Al- may be the article or part of the name: an Arabic word's key
+/// with its ال, a Latin word's key without al/el (Alberto / ألبرتو).
+std::vector<std::string> name_query_keys(std::string_view term);
+
+/// The keys that match `key` (one of name_key's): a key of three consonants
+/// or more matches whatever its vowel marks (the first form is `key` itself,
+/// the closest spelling; the last the consonants alone); a shorter one only
+/// itself.
+std::vector<std::string> name_key_forms(std::string_view key);
+
 /// The skeleton rules alone, on a word already in ASCII Latin letters (the
-/// output of transliteration); other bytes are ignored. Exposed for tests.
-/// @return the skeleton, of any length (no kMinNameKeyLength cut)
+/// output of transliteration; ʿ and ʾ count as the vowel a); other bytes are
+/// ignored. Exposed for tests.
+/// @return the consonant classes, of any length (no kMinNameKeyLength cut)
 std::string latin_skeleton(std::string_view ascii_word);
+
+/// The key of a word already in ASCII letters: its skeleton with vowel
+/// marks. `latin_script`: the word was written in Latin letters (the rules
+/// for Latin spellings apply: c before e, silent final e). Exposed for tests.
+std::string ascii_name_key(std::string_view ascii_word, bool latin_script);
 
 }  // namespace lisan

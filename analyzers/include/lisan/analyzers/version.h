@@ -14,6 +14,6 @@ namespace lisan {
 /// The analyzer's name, stored in each index's metadata.
 inline constexpr std::string_view kAnalyzerName = "lisan-icu-snowball";
 /// Bumped whenever the terms produced for some input change.
-inline constexpr int kAnalyzerVersion = 2;
+inline constexpr int kAnalyzerVersion = 3;  // 3: name keys of issue 25
 
 }  // namespace lisan
