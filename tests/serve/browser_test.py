@@ -163,7 +163,9 @@ def run(args, workdir):
                          "text": "Zanzibarian ledger \u202edetrevni\u202c and \u2066more\u2069"})
     subprocess.run([args.lisan, "index", "--db", db, "-"], input=tricky + "\n", check=True,
                    text=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    server = subprocess.Popen([args.lisan, "serve", "--db", db, "--listen", "127.0.0.1:0"],
+    server = subprocess.Popen([args.lisan, "serve", "--db", db, "--listen", "127.0.0.1:0",
+                               # not the limit under test: a slow build must not fail it
+                               "--query-time-limit", "60"],
                               stdout=subprocess.PIPE, text=True)
     browser = None
     try:

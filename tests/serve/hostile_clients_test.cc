@@ -4,6 +4,8 @@
 // 127.0.0.1, the real program on a free port.
 #include <arpa/inet.h>
 #include <gtest/gtest.h>
+
+#include <algorithm>
 #include <httplib.h>
 #include <netinet/in.h>
 #include <poll.h>
@@ -79,6 +81,11 @@ std::unique_ptr<BackgroundProcess> start_server(const std::string& db,
                                                 const std::vector<std::string>& args, int& port) {
   std::vector<std::string> argv = {LISAN_BINARY, "serve", "--db", db, "--listen", "127.0.0.1:0"};
   argv.insert(argv.end(), args.begin(), args.end());
+  // The server's own bound on a search (2 s) is what some tests check; the
+  // others must not fail because a loaded or sanitized build is slow.
+  if (std::find(args.begin(), args.end(), "--query-time-limit") == args.end()) {
+    argv.insert(argv.end(), {"--query-time-limit", "60"});
+  }
   auto server = std::make_unique<BackgroundProcess>(argv);
   const std::optional<std::string> line = server->read_line(std::chrono::seconds(30));
   std::smatch match;

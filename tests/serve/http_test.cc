@@ -26,6 +26,11 @@ using Json = nlohmann::json;
 std::unique_ptr<BackgroundProcess> start_server(const std::vector<std::string>& args, int& port) {
   std::vector<std::string> argv = {LISAN_BINARY, "serve", "--listen", "127.0.0.1:0"};
   argv.insert(argv.end(), args.begin(), args.end());
+  // The server's own bound on a search (2 s) is what some tests check; the
+  // others must not fail because a loaded or sanitized build is slow.
+  if (std::find(args.begin(), args.end(), "--query-time-limit") == args.end()) {
+    argv.insert(argv.end(), {"--query-time-limit", "60"});
+  }
   auto server = std::make_unique<BackgroundProcess>(argv);
   const std::optional<std::string> line = server->read_line(std::chrono::seconds(30));
   std::smatch match;
