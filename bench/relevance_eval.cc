@@ -19,6 +19,7 @@
 #include <iostream>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -29,11 +30,11 @@ namespace {
 
 using lisan::relevance::Half;
 
-std::vector<std::string> split_list(const std::string& list) {
+std::vector<std::string> split_list(const std::string& list, char separator = ',') {
   std::vector<std::string> out;
   std::size_t at = 0;
   while (at <= list.size()) {
-    std::size_t comma = list.find(',', at);
+    std::size_t comma = list.find(separator, at);
     if (comma == std::string::npos) comma = list.size();
     if (comma > at) out.push_back(list.substr(at, comma - at));
     at = comma + 1;
@@ -54,6 +55,8 @@ lisan::SearchOptions plain_bm25() {
   lisan::SearchOptions options;
   options.ranking.more_words_first = false;
   options.ranking.exact_bonus = 0;
+  options.ranking.coordination = 0;
+  options.ranking.proximity = 0;
   return options;
 }
 
@@ -66,6 +69,12 @@ bool parse_ranking_flag(const std::string& arg, double value, lisan::RankingOpti
     r.exact_bonus = value;
   } else if (arg == "--title") {
     r.title_weight = value;
+  } else if (arg == "--coordination") {
+    r.coordination = value;
+  } else if (arg == "--proximity") {
+    r.proximity = value;
+  } else if (arg == "--question-words") {
+    r.question_words = value != 0;
   } else if (arg == "--words-first") {
     r.more_words_first = value != 0;
   } else {
@@ -95,6 +104,24 @@ bool parse_args(int argc, char** argv, Config& config) {
     }
   }
   return true;
+}
+
+// The options of engine `name`: "lisan" (the defaults, with the ranking
+// flags), "lisan-bm25", or a variant of "lisan" for experiments, such as
+// "lisan/k1=0.6/proximity=0.5" (each key a ranking flag without its --).
+std::optional<lisan::SearchOptions> lisan_options(const std::string& name, const Config& config) {
+  if (name == "lisan-bm25") return plain_bm25();
+  if (name != "lisan" && !name.starts_with("lisan/")) return std::nullopt;
+  lisan::SearchOptions options = config.lisan;
+  for (const std::string& setting : split_list(name.substr(5), '/')) {
+    const std::size_t equals = setting.find('=');
+    if (equals == std::string::npos ||
+        !parse_ranking_flag("--" + setting.substr(0, equals),
+                            std::atof(setting.c_str() + equals + 1), options.ranking)) {
+      throw lisan::InvalidArgument("unknown setting " + setting + " in " + name);
+    }
+  }
+  return options;
 }
 
 void print_header(const std::vector<std::string>& engines) {
@@ -130,12 +157,12 @@ int main(int argc, char** argv) {
       const std::string xapian_db = work / (collection.name + "-xapian");
       bool indexed = false;
       for (const std::string& name : config.engines) {
-        const lisan::SearchOptions options = name == "lisan" ? config.lisan : plain_bm25();
         if (name == "xapian") {
           engines[c].push_back(make_xapian(collection, xapian_db));
-        } else if (name == "lisan" || name == "lisan-bm25") {
-          engines[c].push_back(indexed ? make_lisan_on(lisan_db, options)
-                                       : make_lisan(collection, lisan_db, options));
+        } else if (const std::optional<lisan::SearchOptions> options =
+                       lisan_options(name, config)) {
+          engines[c].push_back(indexed ? make_lisan_on(lisan_db, *options)
+                                       : make_lisan(collection, lisan_db, *options));
           indexed = true;
         } else {
           throw lisan::InvalidArgument("unknown engine " + name);

@@ -10,6 +10,7 @@
 #include "lisan/analyzers/error.h"
 #include "lisan/analyzers/stopwords.h"
 #include "lisan/indexer/schema.h"
+#include "question_words.h"
 
 namespace lisan::internal {
 
@@ -241,7 +242,8 @@ Xapian::Query QueryBuilder::word_node(const QueryNode& n, const Context& context
   while (const Token* token = tokens.next()) {
     count_terms(1, n.offset + token->begin);
     pieces.push_back({token->begin, token->end, std::string(token->term),
-                      is_stopword_in_any_language(token->term)});
+                      is_stopword_in_any_language(token->term) ||
+                          (weights_.drop_question_words && is_question_word(token->term))});
   }
   if (pieces.empty()) return Xapian::Query();
   QueryTerms scratch;

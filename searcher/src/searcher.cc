@@ -19,6 +19,7 @@
 #include "match_counter.h"
 #include "query_builder.h"
 #include "query_parser.h"
+#include "ranking.h"
 #include "snippet.h"
 #include "spelling.h"
 #include "xapian_guard.h"
@@ -362,7 +363,9 @@ SearchResults Searcher::search(std::string_view query, const SearchOptions& opti
     std::vector<internal::QueryWord> words;
     internal::QueryBuilder builder(
         impl_->analysis,
-        {.exact_bonus = options.ranking.exact_bonus, .title = options.ranking.title_weight},
+        {.exact_bonus = options.ranking.exact_bonus,
+         .title = options.ranking.title_weight,
+         .drop_question_words = options.ranking.question_words},
         {.transliterate = options.transliterate, .translate = options.translate});
     Xapian::Query xquery = builder.build(parsed, terms, words);
     clock.lap(results.timings.build_query);
@@ -388,8 +391,10 @@ SearchResults Searcher::search(std::string_view query, const SearchOptions& opti
     const Xapian::doccount offset = clamp_count(options.offset);
     const Xapian::doccount limit = clamp_count(options.limit);
     // A page wholly below the window is in BM25 order: fetch just that page.
-    const bool coordinate =
-        options.ranking.more_words_first && words.size() > 1 && offset < kCoordinationWindow;
+    const internal::SecondPhase phase{.coordination = options.ranking.coordination,
+                                      .proximity = options.ranking.proximity};
+    const bool coordinate = (options.ranking.more_words_first || phase.enabled()) &&
+                            words.size() > 1 && offset < kCoordinationWindow;
     const Xapian::doccount first = coordinate ? 0 : offset;
     const Xapian::doccount wanted =
         coordinate ? std::max(kCoordinationWindow, clamp_count(options.offset + options.limit))
@@ -407,14 +412,25 @@ SearchResults Searcher::search(std::string_view query, const SearchOptions& opti
     clock.lap(results.timings.match);
     std::vector<Xapian::MSetIterator> order;
     for (Xapian::MSetIterator it = mset.begin(); it != mset.end(); ++it) order.push_back(it);
+    std::vector<double> scores;  // of the second phase, by position in `order`
     if (coordinate) {
-      put_more_words_first(impl_->db, words, order);
-      order.erase(order.begin(), order.begin() + std::min<std::size_t>(offset, order.size()));
+      if (options.ranking.more_words_first) {
+        put_more_words_first(impl_->db, words, order);
+      } else {
+        scores = internal::rescore(impl_->db, words, phase, kCoordinationWindow, order);
+      }
+      const std::size_t skip = std::min<std::size_t>(offset, order.size());
+      order.erase(order.begin(), order.begin() + skip);
       if (order.size() > limit) order.resize(limit);
+      if (!scores.empty()) {
+        scores.erase(scores.begin(), scores.begin() + skip);
+        scores.resize(order.size());
+      }
     }
     clock.lap(results.timings.order);
     std::size_t rank = options.offset;
-    for (const Xapian::MSetIterator& it : order) {
+    for (std::size_t i = 0; i < order.size(); ++i) {
+      const Xapian::MSetIterator& it = order[i];
       deadline.check();
       const Xapian::Document doc = it.get_document();
       StoredDocument stored = parse_document_data(doc.get_data());
@@ -424,7 +440,7 @@ SearchResults Searcher::search(std::string_view query, const SearchOptions& opti
       hit.lang = std::move(stored.lang);
       hit.title = std::move(stored.title);
       hit.url = std::move(stored.url);
-      hit.score = it.get_weight();
+      hit.score = scores.empty() ? it.get_weight() : scores[i];
       const Language lang = parse_language(hit.lang).value_or(Language::kUnknown);
       clock.lap(results.timings.documents);
       if (options.snippets) {
