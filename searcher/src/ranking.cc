@@ -22,13 +22,18 @@ bool has_positions(const std::string& term) {
   return !term.empty() && !(term[0] >= 'A' && term[0] <= 'Z');
 }
 
-std::vector<WordForms> word_forms(const Xapian::Database& db, const std::vector<QueryWord>& words) {
+// `idf`: look up how rare each word is (only the proximity bonus needs it,
+// and each lookup reads the term's posting-list header).
+std::vector<WordForms> word_forms(const Xapian::Database& db, const std::vector<QueryWord>& words,
+                                  bool idf) {
   const auto n = static_cast<double>(db.get_doccount());
   std::vector<WordForms> out;
   for (const QueryWord& word : words) {
     WordForms forms{{word.query.get_unique_terms_begin(), word.query.get_unique_terms_end()}, 0};
     double df = 0;
-    for (const std::string& term : forms.terms) df = std::max(df, double(db.get_termfreq(term)));
+    for (const std::string& term : forms.terms) {
+      if (idf) df = std::max(df, static_cast<double>(db.get_termfreq(term)));
+    }
     // As put_more_words_first counted: a word found only in the title is found.
     if (!word.exact.empty()) forms.terms.push_back(std::string(schema::kTitlePrefix) + word.exact);
     // BM25's idf in the form that stays positive for words in most documents.
@@ -102,7 +107,7 @@ std::vector<double> rescore(const Xapian::Database& db, const std::vector<QueryW
                             const SecondPhase& phase, std::size_t window,
                             std::vector<Xapian::MSetIterator>& order) {
   if (words.size() < 2 || order.empty() || !phase.enabled()) return {};
-  const std::vector<WordForms> forms = word_forms(db, words);
+  const std::vector<WordForms> forms = word_forms(db, words, phase.proximity > 0);
   window = std::min(window, order.size());
   std::vector<Xapian::docid> ascending;
   for (std::size_t i = 0; i < window; ++i) ascending.push_back(*order[i]);

@@ -108,11 +108,12 @@ std::string join_paths(const std::vector<std::string>& paths) {
   return joined;
 }
 
-// Ranked OR promises that documents matching more of the query's words come
-// first. BM25 alone does not keep that promise (a document repeating one
-// rare word can outscore one holding every word once), so the best
-// kCoordinationWindow hits are ordered by how many query words they match,
-// then by score. The window does not depend on offset/limit, so pages stay
+// BM25 alone does not promise that documents matching more of the query's
+// words come first (a document repeating one rare word can outscore one
+// holding every word once), so the best kCoordinationWindow hits are scored
+// again (ranking.h: coordination in the score, by default) or, with
+// RankingOptions::more_words_first, ordered by how many query words they
+// match, then by score. The window does not depend on offset/limit, so pages stay
 // consistent; below it, the order is BM25's.
 constexpr Xapian::doccount kCoordinationWindow = 100;
 

@@ -41,7 +41,7 @@ struct RankingOptions {
   /// (docs/RANKING.md): a score is multiplied by 1 - coordination +
   /// coordination × (matched words / query words), then gains proximity ×
   /// a bonus for query words standing within a few positions of each other.
-  double coordination = 0.3;
+  double coordination = 0.6;
   double proximity = 0;  ///< weight of the proximity bonus (0: none; measured, no gain)
   /// Question words the stopword lists lack (who, siapakah, dimana, …) leave
   /// the ranked parts of the query, as stopwords do.
@@ -107,7 +107,7 @@ struct SearchTimings {
   Duration build_query{};  ///< parse, analyse each word, expand (keys, translations)
   Duration spelling{};     ///< look the words up; suggest for unknown ones
   Duration match{};        ///< Xapian's match: ranking, total, language facets
-  Duration order{};        ///< more words first (docs/RANKING.md)
+  Duration order{};        ///< the second phase, or more words first (docs/RANKING.md)
   Duration documents{};    ///< read and parse the stored data of the hits
   Duration snippets{};     ///< make the hits' snippets
 };
