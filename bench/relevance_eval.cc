@@ -5,11 +5,14 @@
 //
 //   relevance_eval [CORPUS] [--tasks PREFIX,...] [--engines lisan,lisan-bm25,xapian]
 //                  [--half tuning|checking|both] [--k1 X] [--b X] [--exact X]
-//                  [--title X] [--words-first 0|1]
+//                  [--title X] [--coordination X] [--proximity X] [--question-words 0|1]
+//                  [--words-first 0|1]
 //
 // CORPUS is the shared corpus folder (default: the one the build was
 // configured with, ../shared/corpus). The ranking flags change the "lisan"
-// engine only, for experiments; choose constants on the tuning half.
+// engine only, for experiments; so does an engine named like
+// "lisan/k1=0.6/proximity=0.2" (several such engines share one index).
+// Choose constants on the tuning half.
 #include <unistd.h>
 
 #include <chrono>
@@ -139,6 +142,7 @@ int main(int argc, char** argv) {
   if (!parse_args(argc, argv, config)) {
     std::cerr << "usage: relevance_eval [CORPUS] [--tasks PREFIX,...] [--engines LIST] "
                  "[--half tuning|checking|both] [--k1 X] [--b X] [--exact X] [--title X] "
+                 "[--coordination X] [--proximity X] [--question-words 0|1] "
                  "[--words-first 0|1]\n";
     return 2;
   }
