@@ -7,7 +7,8 @@
 //     --rounds N      timed rounds over all queries, after one warm-up round (20)
 //     --variants LIST comma-separated search settings, run in turn for each query so that
 //                     they share the machine's load: default, no-snippets, no-expansion,
-//                     no-suggest, bm25-order (default: default)
+//                     no-suggest, bm25-order (no second phase), words-first (the
+//                     former default, more words first) (default: default)
 //     --raw FILE      also append every query as "variant<TAB>set<TAB>query<TAB>ms<TAB>cpu ms"
 //                     (to pool interleaved runs of two builds)
 //
@@ -54,6 +55,10 @@ std::optional<Variant> make_variant(const std::string& name) {
     v.options.suggest = false;
   } else if (name == "bm25-order") {
     v.options.ranking.more_words_first = false;
+    v.options.ranking.coordination = 0;
+    v.options.ranking.proximity = 0;
+  } else if (name == "words-first") {
+    v.options.ranking.more_words_first = true;
   } else {
     return std::nullopt;
   }
@@ -98,7 +103,7 @@ double load_average() {
 int usage(const char* message) {
   std::fprintf(stderr,
                "query_bench: %s\nusage: query_bench --db DIR [--rounds N] "
-               "[--variants default,no-snippets,no-expansion,no-suggest,bm25-order] "
+               "[--variants default,no-snippets,no-expansion,no-suggest,bm25-order,words-first] "
                "[--raw FILE]\n",
                message);
   return 2;

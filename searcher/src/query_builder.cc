@@ -12,6 +12,7 @@
 #include "lisan/analyzers/stopwords.h"
 #include "lisan/format/schema.h"
 #include "lisan/searcher/errors.h"
+#include "question_words.h"
 
 namespace lisan::internal {
 
@@ -286,7 +287,8 @@ Xapian::Query QueryBuilder::word_node(const QueryNode& n, const Context& context
   while (const Token* token = tokens.next()) {
     count_terms(1, n.offset + token->begin);
     pieces.push_back({token->begin, token->end, std::string(token->term),
-                      is_stopword_in_any_language(token->term)});
+                      is_stopword_in_any_language(token->term) ||
+                          (weights_.drop_question_words && is_question_word(token->term))});
   }
   if (pieces.empty()) return Xapian::Query();
   QueryTerms scratch;

@@ -28,6 +28,8 @@ inline constexpr std::size_t kMaxStopwordOnlyWords = 16;
 struct FormWeights {
   double exact_bonus = 0.25;
   double title = 1.0;
+  // Question words (question_words.h) leave the ranked parts like stopwords.
+  bool drop_question_words = true;
 };
 
 // A word of the query that ranks or must match (not an excluded one), with

@@ -12,17 +12,18 @@
 #include "database_source.h"
 #include "deadline.h"
 #include "document_words.h"
-#include "lisan/format/internal/index_metadata.h"
 #include "language_facets.h"
 #include "lisan/analyzers/error.h"
+#include "lisan/format/internal/index_metadata.h"
+#include "lisan/format/internal/xapian_errors.h"
 #include "lisan/format/schema.h"
 #include "lisan/format/stored_document.h"
 #include "match_counter.h"
 #include "query_builder.h"
 #include "query_parser.h"
+#include "ranking.h"
 #include "snippet.h"
 #include "spelling.h"
-#include "lisan/format/internal/xapian_errors.h"
 
 namespace lisan {
 namespace {
@@ -41,11 +42,12 @@ std::string join_paths(const std::vector<std::string>& paths) {
   return joined;
 }
 
-// Ranked OR promises that documents matching more of the query's words come
-// first. BM25 alone does not keep that promise (a document repeating one
-// rare word can outscore one holding every word once), so the best
-// kCoordinationWindow hits are ordered by how many query words they match,
-// then by score. The window does not depend on offset/limit, so pages stay
+// BM25 alone does not promise that documents matching more of the query's
+// words come first (a document repeating one rare word can outscore one
+// holding every word once), so the best kCoordinationWindow hits are scored
+// again (ranking.h: coordination in the score, by default) or, with
+// RankingOptions::more_words_first, ordered by how many query words they
+// match, then by score. The window does not depend on offset/limit, so pages stay
 // consistent; below it, the order is BM25's.
 constexpr Xapian::doccount kCoordinationWindow = 100;
 
@@ -100,16 +102,6 @@ void put_more_words_first(const Xapian::Database& db, const std::vector<internal
   for (std::size_t i = 0; i < window; ++i) order[i] = scored[i].second;
 }
 
-// Drops what comes before the page (when the match began at the window's
-// top, `first` = 0) and what comes after it.
-void keep_page(std::vector<Xapian::MSetIterator>& order, Xapian::doccount first,
-               const SearchOptions& options) {
-  const std::size_t skip = options.offset > first ? options.offset - first : 0;
-  order.erase(order.begin(),
-              order.begin() + static_cast<std::ptrdiff_t>(std::min(skip, order.size())));
-  if (order.size() > options.limit) order.resize(options.limit);
-}
-
 // True when `paths` is one local index folder: the only case where a match
 // spy sees the document ids of the whole database (in a database of several,
 // it sees each one's own).
@@ -146,11 +138,15 @@ struct PreparedQuery {
   std::vector<internal::QueryWord> words;
 };
 
+internal::SecondPhase second_phase(const SearchOptions& options) {
+  return {.coordination = options.ranking.coordination, .proximity = options.ranking.proximity};
+}
+
 // Whether the order stage reorders the coordination window (a page wholly
 // below it stays in BM25 order).
 bool reorders_window(const PreparedQuery& prepared, const SearchOptions& options) {
-  return options.ranking.more_words_first && prepared.words.size() > 1 &&
-         options.offset < kCoordinationWindow;
+  return (options.ranking.more_words_first || second_phase(options).enabled()) &&
+         prepared.words.size() > 1 && options.offset < kCoordinationWindow;
 }
 
 // A ranked match and the page of it to show, in display order.
@@ -158,7 +154,22 @@ struct RankedPage {
   Xapian::Enquire enquire;
   Xapian::MSet mset;
   std::vector<Xapian::MSetIterator> order;
+  std::vector<double> scores;  // of the second phase, by position in `order`; empty: BM25's
 };
+
+// Drops what comes before the page (when the match began at the window's
+// top) and what comes after it, from the order and its scores alike.
+void keep_page(RankedPage& page, const SearchOptions& options) {
+  const Xapian::doccount first = page.mset.get_firstitem();
+  const std::size_t skip =
+      std::min<std::size_t>(options.offset > first ? options.offset - first : 0, page.order.size());
+  page.order.erase(page.order.begin(), page.order.begin() + static_cast<std::ptrdiff_t>(skip));
+  if (page.order.size() > options.limit) page.order.resize(options.limit);
+  if (!page.scores.empty()) {
+    page.scores.erase(page.scores.begin(), page.scores.begin() + static_cast<std::ptrdiff_t>(skip));
+    page.scores.resize(page.order.size());
+  }
+}
 
 }  // namespace
 
@@ -253,8 +264,15 @@ void Searcher::Impl::run(std::string_view query, const SearchOptions& options,
   }
   RankedPage page = match(prepared, options, deadline, results);
   clock.lap(results.timings.match);
-  if (reorders_window(prepared, options)) put_more_words_first(db, prepared.words, page.order);
-  keep_page(page.order, page.mset.get_firstitem(), options);
+  if (reorders_window(prepared, options)) {
+    if (options.ranking.more_words_first) {
+      put_more_words_first(db, prepared.words, page.order);
+    } else {
+      page.scores = internal::rescore(db, prepared.words, second_phase(options),
+                                      kCoordinationWindow, page.order);
+    }
+  }
+  keep_page(page, options);
   clock.lap(results.timings.order);
   fetch_hits(page, prepared, options, deadline, clock, results);
 }
@@ -263,7 +281,10 @@ PreparedQuery Searcher::Impl::prepare(std::string_view query, const SearchOption
   PreparedQuery prepared;
   const internal::QueryNode parsed = internal::parse_query(query);
   internal::QueryBuilder builder(
-      analysis, {.exact_bonus = options.ranking.exact_bonus, .title = options.ranking.title_weight},
+      analysis,
+      {.exact_bonus = options.ranking.exact_bonus,
+       .title = options.ranking.title_weight,
+       .drop_question_words = options.ranking.question_words},
       {.transliterate = options.transliterate, .translate = options.translate});
   prepared.query = builder.build(parsed, prepared.terms, prepared.words);
   if (options.language && !prepared.query.empty()) {
@@ -312,7 +333,8 @@ void Searcher::Impl::fetch_hits(const RankedPage& page, const PreparedQuery& pre
                                 const SearchOptions& options, const internal::Deadline& deadline,
                                 StageClock& clock, SearchResults& results) {
   std::size_t rank = options.offset;
-  for (const Xapian::MSetIterator& it : page.order) {
+  for (std::size_t i = 0; i < page.order.size(); ++i) {
+    const Xapian::MSetIterator& it = page.order[i];
     deadline.check();
     StoredDocument stored = parse_document_data(it.get_document().get_data());
     Hit hit;
@@ -321,7 +343,7 @@ void Searcher::Impl::fetch_hits(const RankedPage& page, const PreparedQuery& pre
     hit.lang = std::move(stored.lang);
     hit.title = std::move(stored.title);
     hit.url = std::move(stored.url);
-    hit.score = it.get_weight();
+    hit.score = page.scores.empty() ? it.get_weight() : page.scores[i];
     clock.lap(results.timings.documents);
     if (options.snippets) {
       const Language lang = parse_language(hit.lang).value_or(Language::kUnknown);

@@ -448,6 +448,63 @@ TEST(Ranking, DocumentsMatchingMoreQueryWordsRankFirst) {
   }
 }
 
+// Question words say what kind of answer is wanted, not what it is about:
+// "who" (which the English stopword list lacks) and "siapakah" leave the
+// ranked query, so a note that repeats them does not outrank the answer.
+TEST(Ranking, QuestionWordsDoNotRank) {
+  testing::TempDir dir;
+  std::vector<std::pair<std::string, std::string>> notes = {
+      {"answer", "The harbour of the old town was founded by fishermen from the north."},
+      {"chatter", "Who knows who said who did it? Who, who, who: nobody knows who."},
+      {"other", "Boats return to the harbour before the storm."}};
+  index_english_notes(dir / "db", notes);
+  Searcher searcher({dir / "db"});
+  const SearchResults results = searcher.search("who founded the town harbour");
+  ASSERT_FALSE(results.hits.empty());
+  EXPECT_EQ(results.hits[0].id, "answer");
+  for (const Hit& hit : results.hits) EXPECT_NE(hit.id, "chatter");
+  // Kept where the user asks for them: alone, with +, in a phrase.
+  EXPECT_FALSE(searcher.search("who").hits.empty());
+  EXPECT_FALSE(searcher.search("+who harbour").hits.empty());
+  EXPECT_EQ(searcher.search("\"who said\"").hits.size(), 1u);
+  SearchOptions counted;
+  counted.ranking.question_words = false;
+  bool chatter = false;
+  for (const Hit& hit : searcher.search("who founded the town harbour", counted).hits)
+    chatter = chatter || hit.id == "chatter";
+  EXPECT_TRUE(chatter) << "with question words counted, the note that holds one matches";
+}
+
+// The second phase: with proximity on, of two notes that hold the same
+// query words as often, the one where they stand together ranks first; and
+// the scores shown are the ones the hits are in the order of.
+TEST(Ranking, ProximityPutsNotesWithTheWordsTogetherFirst) {
+  testing::TempDir dir;
+  std::vector<std::pair<std::string, std::string>> notes = {
+      {"apart",
+       "The glacier melts slowly in spring while far down by the sea a lighthouse stands."},
+      {"together",
+       "The glacier lighthouse melts slowly in spring while far down by the sea it stands."}};
+  for (int i = 0; i < 6; ++i) notes.emplace_back("other" + std::to_string(i), "Boats return.");
+  index_english_notes(dir / "db", notes);
+  Searcher searcher({dir / "db"});
+  SearchOptions near;
+  near.ranking.more_words_first = false;
+  near.ranking.proximity = 0.5;
+  near.snippets = false;
+  for (const char* query : {"glacier lighthouse", "lighthouse glacier"}) {
+    const SearchResults results = searcher.search(query, near);
+    ASSERT_EQ(results.hits.size(), 2u) << query;
+    EXPECT_EQ(results.hits[0].id, "together") << query;
+    EXPECT_GT(results.hits[0].score, results.hits[1].score) << query;
+  }
+  SearchOptions far = near;
+  far.ranking.proximity = 0;
+  const SearchResults plain = searcher.search("glacier lighthouse", far);
+  ASSERT_EQ(plain.hits.size(), 2u);
+  EXPECT_NEAR(plain.hits[0].score, plain.hits[1].score, 1e-9) << "the same words, as often";
+}
+
 // The exact form of a word weighs more than another word with its stem:
 // "connected" finds "connection" (stem connect) but ranks "connected" first.
 // Even without the exact-form bonus it does (an exact occurrence is indexed
