@@ -13,18 +13,10 @@
 #include "support/run_command.h"
 #include "translation.h"
 
-#if defined(__SANITIZE_ADDRESS__)
-#define LISAN_SANITIZED 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define LISAN_SANITIZED 1
-#endif
-#endif
-
 namespace lisan {
 namespace {
 
-#ifdef LISAN_SANITIZED
+#ifdef LISAN_SANITIZED_BUILD
 // Sanitized builds are about ten times slower: they run one document in
 // five, too few (25 NTREX-128 articles) for the figures to hold within a few
 // points, so they check the machinery only: every cross-language direction

@@ -11,14 +11,6 @@
 
 #include "support/run_command.h"
 
-#if defined(__SANITIZE_ADDRESS__)
-#define LISAN_SANITIZED 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define LISAN_SANITIZED 1
-#endif
-#endif
-
 namespace lisan {
 namespace {
 
@@ -53,7 +45,7 @@ class NameEval : public ::testing::Test {
   testing::TempDir dir_;
 };
 
-#ifndef LISAN_SANITIZED
+#ifndef LISAN_SANITIZED_BUILD
 TEST_F(NameEval, CheckingHalfAtOneThousandDocuments) {
   const std::vector<eval::NamePair> pairs = eval::load_name_pairs(kPairs);
   const auto runs = eval::evaluate_names(pairs, eval::arabic_sentences(kShared, 1000),

@@ -14,20 +14,12 @@
 #include "relevance_suite.h"
 #include "support/run_command.h"
 
-#if defined(__SANITIZE_ADDRESS__)
-#define LISAN_SANITIZED 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define LISAN_SANITIZED 1
-#endif
-#endif
-
 namespace lisan {
 namespace {
 
 using relevance::Half;
 
-#ifdef LISAN_SANITIZED
+#ifdef LISAN_SANITIZED_BUILD
 // Sanitized builds are about ten times slower: XQuAD's 480 paragraphs only.
 const std::vector<std::string> kTasks = {"xquad question"};
 #else

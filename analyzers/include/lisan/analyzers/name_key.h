@@ -36,9 +36,9 @@ inline constexpr std::size_t kMinShortNameKeyLength = 2;
 /// folding). Cost: a hash lookup for a word seen before on this thread;
 /// otherwise, for Arabic, one ICU transliteration.
 /// @pre `term` is well-formed UTF-8
-/// @return lowercase ASCII letters; "" when the word gets no key: numbers,
-///         words with digits, words of other scripts, and skeletons shorter
-///         than kMinNameKeyLength
+/// @return lowercase ASCII letters, at least kMinShortNameKeyLength of them;
+///         "" when the word gets no key: numbers, words with digits, words of
+///         other scripts, and skeletons too short even with their vowel marks
 std::string name_key(std::string_view term);
 
 /// The spellings a word is keyed under: the word, and for Arabic script the
