@@ -24,6 +24,7 @@
 //
 // Each mode runs in its own child process, so that its peak RSS (getrusage
 // of the child) is its own; they run one after another, never side by side.
+#include <fcntl.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -48,13 +49,12 @@
 #include <vector>
 
 #include "bench_queries.h"
-#include "bulk_load.h"
-#include "document_builder.h"
 #include "jsonl_corpus.h"
 #include "lisan/analyzers/analyzer.h"
 #include "lisan/analyzers/language_detector.h"
-#include "lisan/indexer/indexer.h"
 #include "lisan/format/schema.h"
+#include "lisan/format/stored_document.h"
+#include "lisan/indexer/indexer.h"
 #include "lisan/searcher/searcher.h"
 #include "percentile.h"
 
@@ -198,28 +198,9 @@ std::uint64_t compacted_bytes(const fs::path& db, const fs::path& scratch) {
   return bytes;
 }
 
-const char* snowball_name(const std::string& lang) {
-  if (lang == "ar") return "arabic";
-  if (lang == "id") return "indonesian";
-  if (lang == "en") return "english";
-  return "none";
-}
-
 std::string record_language(const lisan::bench::CorpusRecord& record) {
   if (!record.lang.empty()) return record.lang;
   return std::string(lisan::language_code(lisan::detect_language(record.text)));
-}
-
-lisan::internal::PreparedDocument prepared(const lisan::bench::CorpusRecord& record) {
-  lisan::internal::PreparedDocument doc;
-  doc.stored.id = record.id;
-  doc.stored.title = record.title;
-  doc.stored.text = record.text;
-  doc.stored.size = record.text.size();
-  doc.language = lisan::parse_language(record_language(record)).value_or(lisan::Language::kUnknown);
-  doc.stored.lang = std::string(lisan::language_code(doc.language));
-  doc.hash = lisan::internal::content_hash(record.text);
-  return doc;
 }
 
 void add_corpus(lisan::Indexer& indexer, const std::vector<std::string>& paths,
@@ -295,7 +276,11 @@ ModeResult run_baseline(const Options& options, const fs::path& db) {
     const std::string lang = record_language(*record);
     auto stemmer = stemmers.find(lang);
     if (stemmer == stemmers.end()) {
-      stemmer = stemmers.emplace(lang, Xapian::Stem(snowball_name(lang))).first;
+      stemmer =
+          stemmers
+              .emplace(lang, Xapian::Stem(lisan::snowball_name(
+                                 lisan::parse_language(lang).value_or(lisan::Language::kUnknown))))
+              .first;
     }
     generator.set_stemmer(stemmer->second);
     Xapian::Document doc;
@@ -335,10 +320,9 @@ enum class CeilingSchema {
 
 // lisan's document `built` turned into `schema`: the same values, data and
 // prefixed terms (Q, L, S, XK…), with the body terms replaced as the schema
-// says.
+// says. `stored`: the document's stored data (its text and language).
 Xapian::Document in_schema(CeilingSchema schema, const Xapian::Document& built,
-                           const lisan::internal::PreparedDocument& doc,
-                           lisan::AnalysisContext& analysis) {
+                           const lisan::StoredDocument& stored, lisan::AnalysisContext& analysis) {
   if (schema == CeilingSchema::kLisan) return built;
   Xapian::Document out;
   out.set_data(built.get_data());
@@ -356,7 +340,9 @@ Xapian::Document in_schema(CeilingSchema schema, const Xapian::Document& built,
     if (!body_word && !stem) out.add_term(text, term.get_wdf());
   }
   if (schema == CeilingSchema::kStemsWithPositions) {
-    lisan::TokenStream tokens = analysis.analyze(doc.stored.text, doc.language);
+    const lisan::Language lang =
+        lisan::parse_language(stored.lang).value_or(lisan::Language::kUnknown);
+    lisan::TokenStream tokens = analysis.analyze(stored.text, lang);
     std::string word;
     while (const lisan::Token* token = tokens.next()) {
       const std::string_view prefix = lisan::schema::stem_prefix(token->stem_language);
@@ -371,63 +357,125 @@ Xapian::Document in_schema(CeilingSchema schema, const Xapian::Document& built,
   return out;
 }
 
-// Xapian's writer alone: lisan's documents are built beforehand (not timed)
-// and fed to `jobs` shard writers, as lisan's bulk load does, in rounds: all
-// writers build a round's documents, then all write them while the clock
-// runs. Time = writing rounds + final commits + compaction into one index.
+// lisan's index of the corpus, built untimed for the modes that study its
+// documents, by the library as `lisan index --jobs N` builds it.
+void build_lisan_index(const Options& options, const fs::path& db) {
+  fs::remove_all(db);
+  lisan::IndexOptions index_options;
+  index_options.jobs = options.jobs;
+  index_options.memory_budget_bytes = options.memory_mb << 20;
+  lisan::Indexer indexer(db.string(), index_options);
+  std::uint64_t text_bytes = 0;
+  add_corpus(indexer, options.corpus, &text_bytes);
+  indexer.finish();
+}
+
+// A document of a database copied out of it (terms with their wdf and
+// positions, values, data), so that writing the copy reads nothing back.
+Xapian::Document copy_of(const Xapian::Document& from) {
+  Xapian::Document out;
+  out.set_data(from.get_data());
+  for (auto value = from.values_begin(); value != from.values_end(); ++value) {
+    out.add_value(value.get_valueno(), *value);
+  }
+  for (auto term = from.termlist_begin(); term != from.termlist_end(); ++term) {
+    for (auto pos = term.positionlist_begin(); pos != term.positionlist_end(); ++pos) {
+      out.add_posting(*term, *pos, 0);
+    }
+    out.add_term(*term, term.get_wdf());
+  }
+  return out;
+}
+
+// The document ids of `db`, dealt to `writers` in turn.
+std::vector<std::vector<Xapian::docid>> deal_documents(const Xapian::Database& db,
+                                                       unsigned writers) {
+  std::vector<std::vector<Xapian::docid>> parts(writers);
+  std::size_t next = 0;
+  for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) {
+    parts[next++ % writers].push_back(*it);
+  }
+  return parts;
+}
+
+// Makes the files of `dir` durable, as lisan's bulk load does before it
+// moves its merged index into place.
+void sync_tree(const fs::path& dir) {
+  for (const fs::directory_entry& entry : fs::recursive_directory_iterator(dir)) {
+    if (!entry.is_regular_file()) continue;
+    const int fd = ::open(entry.path().c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) continue;
+    ::fsync(fd);
+    ::close(fd);
+  }
+  const int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd >= 0) {
+    ::fsync(fd);
+    ::close(fd);
+  }
+}
+
+// lisan's bulk load commits a part every 1 MB of text at any memory budget
+// above about 200 MB (its fastest batch); the ceiling's writers do the same.
+constexpr std::uint64_t kCeilingFlushBytes = 1ull << 20;
+
+// Xapian's writer alone: lisan's documents, read from the index lisan built
+// (not timed), are fed to `jobs` writers of their own, as lisan's bulk load
+// does, in rounds: all writers prepare a round's documents, then all write
+// them while the clock runs. Time = writing rounds + final commits +
+// compaction into one index.
 ModeResult run_ceiling(const Options& options, const fs::path& dir, CeilingSchema schema) {
   ModeResult result;
   fs::remove_all(dir);
   fs::create_directories(dir);
+  const fs::path source = dir / "lisan";
+  build_lisan_index(options, source);
   const unsigned writers = options.jobs;
-  std::vector<std::vector<lisan::bench::CorpusRecord>> parts(writers);
-  {
-    lisan::bench::JsonlCorpus corpus(options.corpus);
-    while (std::optional<lisan::bench::CorpusRecord> record = corpus.next()) {
-      result.text_bytes += record->title.size() + record->text.size();
-      ++result.documents;
-      const std::size_t shard = std::hash<std::string>{}(record->id) % writers;
-      parts[shard].push_back(std::move(*record));
-    }
-  }
-  const lisan::internal::BulkLoadLimits limits =
-      lisan::internal::limits_for_budget(writers, options.memory_mb << 20);
+  const std::vector<std::vector<Xapian::docid>> parts =
+      deal_documents(Xapian::Database(source.string()), writers);
   constexpr std::size_t kRoundDocuments = 256;
   std::size_t rounds = 0;
   for (const auto& part : parts) {
     rounds = std::max(rounds, (part.size() + kRoundDocuments - 1) / kRoundDocuments);
+    result.documents += part.size();
   }
   double timed = 0;
   std::vector<double> write_cpu(writers, 0.0);
   std::vector<std::uint64_t> pairs(writers, 0);  // (document, term) pairs written
+  std::vector<std::uint64_t> text_bytes(writers, 0);
   Clock::time_point round_start;
   std::barrier built(writers, [&]() noexcept { round_start = Clock::now(); });
   std::barrier written(writers, [&]() noexcept { timed += seconds_since(round_start); });
   std::vector<std::thread> threads;
   for (unsigned w = 0; w < writers; ++w) {
     threads.emplace_back([&, w] {
-      lisan::internal::DocumentBuilder builder;
       lisan::AnalysisContext analysis;
-      Xapian::WritableDatabase shard((dir / ("shard-" + std::to_string(w))).string(),
+      const Xapian::Database from(source.string());
+      Xapian::WritableDatabase shard((dir / ("part-" + std::to_string(w))).string(),
                                      Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_NO_SYNC);
       std::vector<Xapian::Document> round;
+      std::vector<std::size_t> sizes;  // text bytes of each document of the round
       std::uint64_t pending = 0;
       const auto& part = parts[w];
       for (std::size_t r = 0; r < rounds; ++r) {
         round.clear();
+        sizes.clear();
         const std::size_t first = std::min(part.size(), r * kRoundDocuments);
         const std::size_t last = std::min(part.size(), first + kRoundDocuments);
         for (std::size_t i = first; i < last; ++i) {
-          const lisan::internal::PreparedDocument doc = prepared(part[i]);
-          round.push_back(in_schema(schema, builder.build(doc), doc, analysis));
+          const Xapian::Document indexed = from.get_document(part[i]);
+          const lisan::StoredDocument stored = lisan::parse_document_data(indexed.get_data());
+          text_bytes[w] += stored.title.size() + stored.text.size();
+          sizes.push_back(stored.text.size());
+          round.push_back(in_schema(schema, copy_of(indexed), stored, analysis));
           pairs[w] += round.back().termlist_count();
         }
         built.arrive_and_wait();
         const double cpu_start = thread_cpu_seconds();
-        for (std::size_t i = first; i < last; ++i) {
-          shard.add_document(round[i - first]);
-          pending += part[i].text.size();
-          if (pending >= limits.flush_bytes) {
+        for (std::size_t i = 0; i < round.size(); ++i) {
+          shard.add_document(round[i]);
+          pending += sizes[i];
+          if (pending >= kCeilingFlushBytes) {
             shard.commit();
             pending = 0;
           }
@@ -441,14 +489,15 @@ ModeResult run_ceiling(const Options& options, const fs::path& dir, CeilingSchem
   }
   for (std::thread& t : threads) t.join();
   for (std::uint64_t p : pairs) result.pairs[0] += p;
+  for (std::uint64_t b : text_bytes) result.text_bytes += b;
   const Clock::time_point merge_start = Clock::now();
   const double merge_cpu_start = thread_cpu_seconds();
   Xapian::Database all;
   for (unsigned w = 0; w < writers; ++w) {
-    all.add_database(Xapian::Database((dir / ("shard-" + std::to_string(w))).string()));
+    all.add_database(Xapian::Database((dir / ("part-" + std::to_string(w))).string()));
   }
   all.compact((dir / "merged").string());
-  lisan::internal::sync_directory_tree(dir / "merged");
+  sync_tree(dir / "merged");
   timed += seconds_since(merge_start);
   result.seconds = timed;
   result.cpu_seconds = thread_cpu_seconds() - merge_cpu_start;
@@ -492,12 +541,11 @@ ModeResult run_queries(const fs::path& db) {
 //   [3] title terms (S)                    [4] positions (word occurrences)
 //   [5] TermGenerator STEM_SOME terms (words + Z stems, with its own tokenizer)
 //   [6] stems with positions, one term a word (stopwords as they are)
-//   [7] every term of lisan's own documents (DocumentBuilder)
+//   [7] every term of lisan's own documents (of the index lisan builds)
 ModeResult run_schema_stats(const Options& options) {
   ModeResult result;
   const Clock::time_point start = Clock::now();
   lisan::AnalysisContext analysis;
-  lisan::internal::DocumentBuilder builder;
   std::unordered_set<std::string> stem_words;
   Xapian::TermGenerator generator;
   generator.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
@@ -535,12 +583,17 @@ ModeResult run_schema_stats(const Options& options) {
     result.pairs[2] += differing.size();
     result.pairs[3] += titles.size();
     result.pairs[6] += stem_words.size();
-    result.pairs[7] += builder.build(prepared(*record)).termlist_count();
     Xapian::Document doc;
-    generator.set_stemmer(Xapian::Stem(snowball_name(lang_code)));
+    generator.set_stemmer(Xapian::Stem(lisan::snowball_name(lang)));
     generator.set_document(doc);
     generator.index_text(record->text);
     result.pairs[5] += doc.termlist_count();
+  }
+  const fs::path lisan_db = options.work / "stats-lisan";
+  build_lisan_index(options, lisan_db);
+  const Xapian::Database built(lisan_db.string());
+  for (auto it = built.postlist_begin(""); it != built.postlist_end(""); ++it) {
+    result.pairs[7] += built.get_document(*it).termlist_count();
   }
   result.seconds = seconds_since(start);
   result.ok = true;

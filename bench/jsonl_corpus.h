@@ -43,7 +43,6 @@ class JsonlCorpus {
   gzFile file_ = nullptr;
   std::string line_;
   std::uint64_t skipped_ = 0;
-  std::uint64_t line_number_ = 0;  // across the files, for the parser's messages
 };
 
 }  // namespace lisan::bench

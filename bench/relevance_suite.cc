@@ -332,19 +332,6 @@ class LisanEngine final : public Engine {
   SearchOptions options_;
 };
 
-const char* stemmer_name(Language lang) {
-  switch (lang) {
-    case Language::kArabic:
-      return "arabic";
-    case Language::kIndonesian:
-      return "indonesian";
-    case Language::kEnglish:
-      return "english";
-    default:
-      return "none";
-  }
-}
-
 class XapianEngine final : public Engine {
  public:
   explicit XapianEngine(const std::string& db_path) : db_(db_path), enquire_(db_) {
@@ -354,7 +341,7 @@ class XapianEngine final : public Engine {
   std::vector<std::string> search(const Query& query, std::size_t depth) override {
     Xapian::QueryParser parser;
     parser.set_database(db_);
-    parser.set_stemmer(Xapian::Stem(stemmer_name(query.language)));
+    parser.set_stemmer(Xapian::Stem(snowball_name(query.language)));
     parser.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
     parser.set_default_op(Xapian::Query::OP_OR);
     Xapian::Query parsed;
@@ -409,7 +396,7 @@ std::unique_ptr<Engine> make_xapian(const Collection& collection, const std::str
     generator.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
     for (const Document& doc : collection.documents) {
       Xapian::Document out;
-      generator.set_stemmer(Xapian::Stem(stemmer_name(doc.language)));
+      generator.set_stemmer(Xapian::Stem(snowball_name(doc.language)));
       generator.set_document(out);
       generator.index_text(doc.title);
       generator.increase_termpos();

@@ -68,9 +68,10 @@ std::string search_results_json(const SearchResults& results, bool explain) {
                         {"facets", {{"lang", results.language_facets}}},
                         {"results", hits}};
   if (!results.suggestion.empty()) out["suggestion"] = results.suggestion;
-  if (explain) {
-    out["xapian_query"] = results.query_description;
-    out["expansions"] = results.expansions;
+  if (explain && results.explanation) {
+    const SearchExplanation& why = *results.explanation;
+    out["xapian_query"] = why.query_description;
+    out["expansions"] = why.expansions;
   }
   return dump(out);
 }

@@ -78,9 +78,10 @@ void print_json(const SearchResults& results, bool explain) {
 
 void print_text(const SearchResults& results, bool explain) {
   const bool color = stdout_wants_color();
-  if (explain) {
-    std::cout << "query: " << results.query_description << '\n';
-    for (const std::string& line : results.expansions) std::cout << "expansion: " << line << '\n';
+  if (explain && results.explanation) {
+    std::cout << "query: " << results.explanation->query_description << '\n';
+    for (const std::string& line : results.explanation->expansions)
+      std::cout << "expansion: " << line << '\n';
   }
   if (!results.suggestion.empty()) std::cout << "did you mean: " << results.suggestion << '\n';
   std::cout << "about " << results.total << " result(s)";

@@ -24,36 +24,16 @@
 #include <string>
 #include <vector>
 
-#include "index_folder.h"
 #include "lisan/analyzers/error.h"
 #include "lisan/indexer/indexer.h"
 #include "lisan/searcher/searcher.h"
-#include "lisan/format/internal/xapian_errors.h"
+#include "scratch_folder.h"
 
 namespace fs = std::filesystem;
 
 namespace {
 
 // A scratch folder, removed when the fuzzer exits.
-class Scratch {
- public:
-  Scratch() {
-    std::string pattern = (fs::temp_directory_path() / "lisan-index-fuzz-XXXXXX").string();
-    if (::mkdtemp(pattern.data()) == nullptr) std::abort();
-    path_ = pattern;
-  }
-  ~Scratch() {
-    std::error_code ignored;
-    fs::remove_all(path_, ignored);
-  }
-  Scratch(const Scratch&) = delete;
-  Scratch& operator=(const Scratch&) = delete;
-  const fs::path& path() const { return path_; }
-
- private:
-  fs::path path_;
-};
-
 void add(lisan::Indexer& indexer, const char* id, const char* text) {
   lisan::SourceDocument doc;
   doc.id = id;
@@ -89,7 +69,7 @@ std::map<std::string, std::string> make_valid_index(const fs::path& folder) {
 }
 
 struct Fixture {
-  Scratch scratch;
+  lisan::fuzz::ScratchFolder scratch{"lisan-index-fuzz"};
   std::map<std::string, std::string> files = make_valid_index(scratch.path() / "valid");
   fs::path work = scratch.path() / "work";
 };
@@ -172,7 +152,7 @@ void open_for_writing(const std::string& db) {
 // True when Xapian's check of every block passes, as `lisan index` requires.
 bool passes_check(const std::string& db) {
   try {
-    lisan::internal::with_index_errors(db, [&] { lisan::internal::check_database_intact(db); });
+    lisan::verify_index(db);
     return true;
   } catch (const lisan::Error&) {
     return false;

@@ -6,12 +6,12 @@
 #include <sstream>
 #include <string>
 
-#include "jsonl_reader.h"
+#include "lisan/indexer/jsonl.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string bytes(reinterpret_cast<const char*>(data), size);
   std::istringstream in(bytes);
-  lisan::internal::JsonlReader reader(in, 256);
+  lisan::JsonlReader reader(in, 256);
   std::uint64_t last_line = 0;
   while (auto record = reader.next()) {
     // Line numbers increase; a record is either a document or an error.
@@ -20,6 +20,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (record->document && record->document->id.empty()) std::abort();
     last_line = record->line;
   }
-  (void)lisan::internal::parse_jsonl_line(bytes, 1);
+  (void)lisan::parse_jsonl_line(bytes, 1);
   return 0;
 }

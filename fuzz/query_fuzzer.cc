@@ -1,30 +1,68 @@
-// libFuzzer target: the query parser and builder on arbitrary bytes. Either
-// a tree comes out (and builds into a Xapian query) or a QueryError with an
-// offset inside the query; anything else — a crash, another exception, an
-// offset past the end — is a finding.
+// libFuzzer target: arbitrary bytes as a query, searched as `lisan search`
+// searches (parse, analyse, expand, match, snippets, explain) on a small
+// index of the three languages written once. Either results come out — at
+// most the page asked for, each snippet's marks sorted, disjoint and inside
+// its text — or a QueryError with an offset inside the query; anything else
+// (a crash, a sanitizer report, another exception, an offset past the end)
+// is a finding.
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
+#include <string>
 #include <string_view>
 
-#include "lisan/analyzers/error.h"
-#include "lisan/searcher/errors.h"
-#include "query_builder.h"
-#include "query_parser.h"
+#include "lisan/indexer/indexer.h"
+#include "lisan/searcher/searcher.h"
+#include "scratch_folder.h"
+
+namespace {
+
+void add(lisan::Indexer& indexer, const char* id, const char* title, const char* text) {
+  lisan::SourceDocument doc;
+  doc.id = id;
+  doc.title = title;
+  doc.text = text;
+  indexer.add_document(doc);
+}
+
+std::string make_index(const lisan::fuzz::ScratchFolder& scratch) {
+  const std::string db = (scratch.path() / "index").string();
+  lisan::Indexer indexer(db);
+  add(indexer, "en", "Kazakhstan joins the Abraham Accords",
+      "President Tokayev said in Washington that Kazakhstan would join the accords.");
+  add(indexer, "id", "Kazakhstan bergabung",
+      "Presiden Tokayev mengatakan di Washington bahwa Kazakhstan akan bergabung.");
+  add(indexer, "ar", "كازاخستان تنضم إلى اتفاقات أبراهام",
+      "قال الرئيس توكاييف في واشنطن إن كازاخستان ستنضم إلى الاتفاقات.");
+  indexer.finish();
+  return db;
+}
+
+lisan::Searcher& searcher() {
+  static lisan::fuzz::ScratchFolder scratch("lisan-query-fuzz");
+  static lisan::Searcher instance({make_index(scratch)});
+  return instance;
+}
+
+void check_marks(const lisan::MarkedText& snippet) {
+  std::size_t end = 0;
+  for (const auto& [from, to] : snippet.marks) {
+    if (from < end || to <= from || to > snippet.text.size()) std::abort();
+    end = to;
+  }
+}
+
+}  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string_view query(reinterpret_cast<const char*>(data), size);
-  static lisan::AnalysisContext analysis;
+  lisan::SearchOptions options;
+  options.limit = 3;
+  options.explain = true;
   try {
-    const lisan::internal::QueryNode tree = lisan::internal::parse_query(query);
-    (void)lisan::internal::describe(tree);
-    lisan::internal::QueryTerms terms;
-    std::vector<lisan::internal::QueryWord> words;
-    lisan::internal::QueryBuilder builder(analysis, lisan::internal::FormWeights{});
-    (void)builder.build(tree, terms, words).get_description();
-    for (const auto& word : words) {
-      if (word.offset + word.length > query.size()) std::abort();
-    }
+    const lisan::SearchResults results = searcher().search(query, options);
+    if (results.hits.size() > options.limit) std::abort();
+    for (const lisan::Hit& hit : results.hits) check_marks(hit.snippet);
   } catch (const lisan::QueryError& e) {
     if (e.offset() > query.size()) std::abort();
   }

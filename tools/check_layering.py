@@ -16,7 +16,9 @@ any (0 when none):
     or a public header `lisan/<other>/...` of a library it depends on
     (directly or through another); never another library's src/;
   * the same for the unit tests: tests/<library>/ may read that library's
-    src/, and no other's.
+    src/, and no other's;
+  * the program, bench/, fuzz/ and the other tests/ folders read no
+    library's src/.
 
 A line scan, not a preprocessor: includes under #if are checked
 whatever the condition, and angle-bracket includes (system and third-party
@@ -28,7 +30,10 @@ import re
 import sys
 
 LIBRARIES = ["analyzers", "format", "indexer", "searcher"]
-PROGRAMS = ["cli"]  # may use any library's public headers, never its src/
+# May use any library's public headers (and the format library's internal
+# ones), never a library's src/: the program, the benchmarks, the fuzzers,
+# and the tests that are not one library's unit tests.
+PROGRAMS = ["cli", "bench", "fuzz", "tests/e2e", "tests/eval", "tests/serve", "tests/support"]
 INCLUDE = re.compile(r'^\s*#\s*include\s+"([^"]+)"', re.MULTILINE)
 LINK = re.compile(r"target_link_libraries\(\s*lisan_(\w+)\b([^)]*)\)", re.DOTALL)
 DOC_EDGE = re.compile(r"^\s*lisan::(\w+)\s*(?:→|->)\s*(.*)$")
@@ -124,7 +129,8 @@ def main() -> int:
             if (root / "tests" / name).is_dir():
                 check_includes(root, f"tests/{name}", name, set(LIBRARIES), problems)
     for program in PROGRAMS:
-        check_includes(root, program, None, set(LIBRARIES), problems)
+        if (root / program).is_dir():
+            check_includes(root, program, None, set(LIBRARIES), problems)
     for problem in problems:
         print(problem)
     return 1 if problems else 0

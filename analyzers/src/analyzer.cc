@@ -66,6 +66,10 @@ TokenStream AnalysisContext::analyze(std::string_view text, Language lang) {
   return TokenStream(*impl_, text, lang);
 }
 
+std::string_view AnalysisContext::stem(std::string_view normalized_word, Language lang) {
+  return impl_->stem(normalized_word, lang);
+}
+
 TokenStream::TokenStream(AnalysisContext::Impl& impl, std::string_view text, Language lang)
     : impl_(&impl), text_(text), lang_(lang) {
   // Offsets are int32 in ICU; longer texts are analysed up to that bound (the

@@ -31,4 +31,18 @@ std::optional<Language> parse_language(std::string_view code) noexcept {
   return std::nullopt;
 }
 
+const char* snowball_name(Language lang) noexcept {
+  switch (lang) {
+    case Language::kArabic:
+      return "arabic";
+    case Language::kIndonesian:
+      return "indonesian";
+    case Language::kEnglish:
+      return "english";
+    case Language::kUnknown:
+      break;
+  }
+  return "none";
+}
+
 }  // namespace lisan

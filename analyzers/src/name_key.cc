@@ -13,6 +13,7 @@
 #include <unordered_map>
 
 #include "lisan/analyzers/normalizer.h"
+#include "name_key_rules.h"
 #include "word_cache.h"
 
 namespace lisan {
@@ -361,6 +362,8 @@ void add_key(std::vector<std::string>& keys, std::string key) {
 
 }  // namespace
 
+namespace internal {
+
 std::string latin_skeleton(std::string_view ascii_word) {
   return skeleton_of(ascii_word, true).consonants;
 }
@@ -368,6 +371,8 @@ std::string latin_skeleton(std::string_view ascii_word) {
 std::string ascii_name_key(std::string_view ascii_word, bool latin_script) {
   return key_of(skeleton_of(ascii_word, latin_script));
 }
+
+}  // namespace internal
 
 std::string name_key(std::string_view term) {
   ThreadState& state = thread_state();

@@ -4,20 +4,6 @@
 
 namespace lisan::internal {
 
-const char* snowball_name(Language lang) noexcept {
-  switch (lang) {
-    case Language::kArabic:
-      return "arabic";
-    case Language::kIndonesian:
-      return "indonesian";
-    case Language::kEnglish:
-      return "english";
-    case Language::kUnknown:
-      break;
-  }
-  return "none";
-}
-
 namespace {
 
 // Snowball's Arabic stemmer removes the conjunctions و and ف only before a

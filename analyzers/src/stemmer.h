@@ -11,10 +11,6 @@
 
 namespace lisan::internal {
 
-// The Snowball algorithm's name for `lang` (Xapian::Stem's argument); "none"
-// for Language::kUnknown.
-const char* snowball_name(Language lang) noexcept;
-
 // One language's stemmer with a word → stem cache. Stems repeat with Zipf
 // frequency, so the cache answers most lookups without running Snowball.
 // Not thread-safe: Xapian::Stem copies share state, so each thread's

@@ -20,7 +20,6 @@
 #include "folder_walker.h"
 #include "index_folder.h"
 #include "index_report.h"
-#include "jsonl_reader.h"
 #include "lisan/analyzers/error.h"
 #include "lisan/analyzers/language_detector.h"
 #include "lisan/analyzers/utf8.h"
@@ -28,6 +27,7 @@
 #include "lisan/format/internal/xapian_errors.h"
 #include "lisan/format/schema.h"
 #include "lisan/format/stored_document.h"
+#include "lisan/indexer/jsonl.h"
 #include "lisan/indexer/shards.h"
 #include "source_file.h"
 #include "text_file.h"
@@ -237,17 +237,21 @@ struct Indexer::Impl {
     return std::nullopt;
   }
 
+  // Counts an input whose invalid UTF-8 was replaced, and says so.
+  void report_repaired(const std::string& where, std::size_t repaired) {
+    if (repaired == 0) return;
+    ++report.repaired_utf8;
+    problem(where, std::to_string(repaired) + " invalid UTF-8 sequence(s) replaced by U+FFFD",
+            std::nullopt);
+  }
+
   // Title, url and body of `doc` from a file's bytes; why it is skipped, if it is.
   std::optional<internal::Skip> fill_text(const std::string& source, const std::string& raw,
                                           internal::PreparedDocument& doc) {
     std::size_t repaired = 0;
     auto text = internal::text_of(raw, repaired);
     if (auto* skip = std::get_if<internal::Skip>(&text)) return std::move(*skip);
-    if (repaired > 0) {
-      ++report.repaired_utf8;
-      problem(source, std::to_string(repaired) + " invalid UTF-8 sequence(s) replaced by U+FFFD",
-              std::nullopt);
-    }
+    report_repaired(source, repaired);
     const internal::TextParts parts = internal::split_text_file(std::get<std::string>(text));
     doc.stored.title = std::string(parts.title);
     doc.stored.url = std::string(parts.url);
@@ -261,8 +265,8 @@ struct Indexer::Impl {
   }
 
   void index_jsonl(std::istream& in, const std::string& source) {
-    internal::JsonlReader reader(in, options.max_file_bytes);
-    while (std::optional<internal::JsonlRecord> record = reader.next()) {
+    JsonlReader reader(in, options.max_file_bytes);
+    while (std::optional<JsonlRecord> record = reader.next()) {
       if (stop_requested()) return;
       const std::string where = source + ":" + std::to_string(record->line);
       if (!record->document) {
@@ -303,11 +307,7 @@ struct Indexer::Impl {
     repaired += repaired_text;
     doc.stored.title = std::string(internal::shorten_title(repair_utf8(source_doc.title)));
     doc.stored.url = repair_utf8(source_doc.url);
-    if (repaired > 0) {
-      ++report.repaired_utf8;
-      problem(where, std::to_string(repaired) + " invalid UTF-8 sequence(s) replaced by U+FFFD",
-              std::nullopt);
-    }
+    report_repaired(where, repaired);
     if (doc.stored.title.empty()) {
       doc.stored.title = std::string(internal::split_text_file(doc.stored.text).title);
     }
@@ -362,6 +362,13 @@ struct Indexer::Impl {
   std::chrono::steady_clock::time_point started = std::chrono::steady_clock::now();
 };
 
+void verify_index(const std::string& db_path) {
+  internal::with_index_errors(db_path, [&] {
+    internal::check_tables_present(db_path);
+    internal::check_database_intact(db_path);
+  });
+}
+
 Indexer::Indexer(const std::string& db_path, IndexOptions options)
     : impl_(std::make_unique<Impl>(db_path, options)) {
   if (options.shard_count == 0 || options.shard >= options.shard_count) {
@@ -370,8 +377,7 @@ Indexer::Indexer(const std::string& db_path, IndexOptions options)
   }
   internal::prepare_index_folder(db_path);
   internal::with_index_errors(db_path, [&] {
-    internal::check_tables_present(db_path);
-    internal::check_database_intact(db_path);
+    verify_index(db_path);
     impl_->db = Xapian::WritableDatabase(db_path, Xapian::DB_CREATE_OR_OPEN);
     internal::check_index_compatible(impl_->db, db_path);
     if (impl_->db.get_metadata(std::string(schema::kSchemaVersionKey)).empty()) {

@@ -1,13 +1,16 @@
-#include "jsonl_reader.h"
-
 #include <simdjson.h>
 
 #include "lisan/analyzers/utf8.h"
 #include "lisan/format/internal/json_parser.h"
+#include "lisan/indexer/jsonl.h"
 #include "text_file.h"
 
-namespace lisan::internal {
+namespace lisan {
 namespace {
+
+using internal::release_large_json_parser;
+using internal::thread_json_parser;
+using internal::trim;
 
 JsonlRecord reject(std::uint64_t line, std::string why) {
   JsonlRecord record;
@@ -141,4 +144,4 @@ std::optional<JsonlRecord> JsonlReader::next() {
   }
 }
 
-}  // namespace lisan::internal
+}  // namespace lisan

@@ -7,7 +7,7 @@
 #include <cstdint>
 #include <string>
 
-#include "lisan/searcher/searcher.h"
+#include "lisan/searcher/errors.h"
 
 namespace lisan::internal {
 

@@ -24,6 +24,7 @@
 #include "ranking.h"
 #include "snippet.h"
 #include "spelling.h"
+#include "translation.h"
 
 namespace lisan {
 namespace {
@@ -113,17 +114,26 @@ bool are_all_local(const std::vector<std::string>& paths) {
   return std::all_of(paths.begin(), paths.end(), internal::is_local_source);
 }
 
-// Charges the time since the last lap to one stage of SearchTimings.
+// Charges the time since the last lap to one stage of SearchTimings; reads
+// no clock when the search is not explained (`into` null).
 class StageClock {
  public:
-  void lap(SearchTimings::Duration& stage) {
+  using Stage = SearchTimings::Duration SearchTimings::*;
+
+  explicit StageClock(SearchTimings* into) : into_(into) {
+    if (into_ != nullptr) last_ = std::chrono::steady_clock::now();
+  }
+
+  void lap(Stage stage) {
+    if (into_ == nullptr) return;
     const auto now = std::chrono::steady_clock::now();
-    stage += now - last_;
+    into_->*stage += now - last_;
     last_ = now;
   }
 
  private:
-  std::chrono::steady_clock::time_point last_ = std::chrono::steady_clock::now();
+  SearchTimings* into_;
+  std::chrono::steady_clock::time_point last_;
 };
 
 }  // namespace
@@ -211,6 +221,8 @@ struct Searcher::Impl {
                      const SearchOptions& options);
 };
 
+bool has_translation_dictionaries() { return internal::Lexicon::installed().size() > 0; }
+
 Searcher::Searcher(const std::vector<std::string>& db_paths) : impl_(std::make_unique<Impl>()) {
   if (db_paths.empty()) throw InvalidArgument("no index given to search");
   impl_->paths = db_paths;
@@ -250,20 +262,21 @@ SearchResults Searcher::search(std::string_view query, const SearchOptions& opti
 // The stages of a search, one after another, each timed.
 void Searcher::Impl::run(std::string_view query, const SearchOptions& options,
                          const internal::Deadline& deadline, SearchResults& results) {
-  StageClock clock;
+  if (options.explain) results.explanation.emplace();
+  StageClock clock(options.explain ? &results.explanation->timings : nullptr);
   const PreparedQuery prepared = prepare(query, options);
-  clock.lap(results.timings.build_query);
+  clock.lap(&SearchTimings::build_query);
   if (options.suggest)
     results.suggestion = internal::suggest_spelling(db, query, prepared.words, suggestions);
-  clock.lap(results.timings.spelling);
+  clock.lap(&SearchTimings::spelling);
   deadline.check();
   if (prepared.query.empty()) return;
   if (options.explain) {
-    results.query_description = prepared.query.get_description();
-    results.expansions = prepared.terms.expansions;
+    results.explanation->query_description = prepared.query.get_description();
+    results.explanation->expansions = prepared.terms.expansions;
   }
   RankedPage page = match(prepared, options, deadline, results);
-  clock.lap(results.timings.match);
+  clock.lap(&SearchTimings::match);
   if (reorders_window(prepared, options)) {
     if (options.ranking.more_words_first) {
       put_more_words_first(db, prepared.words, page.order);
@@ -273,7 +286,7 @@ void Searcher::Impl::run(std::string_view query, const SearchOptions& options,
     }
   }
   keep_page(page, options);
-  clock.lap(results.timings.order);
+  clock.lap(&SearchTimings::order);
   fetch_hits(page, prepared, options, deadline, clock, results);
 }
 
@@ -301,7 +314,7 @@ RankedPage Searcher::Impl::match(const PreparedQuery& prepared, const SearchOpti
                                  const internal::Deadline& deadline, SearchResults& results) {
   // Within a match only on local indexes: a decider does not travel to tcp:// shards.
   const Xapian::MatchDecider* match_deadline = local ? deadline.decider() : nullptr;
-  RankedPage page{Xapian::Enquire(db), {}, {}};
+  RankedPage page{Xapian::Enquire(db), {}, {}, {}};
   page.enquire.set_query(prepared.query);
   page.enquire.set_weighting_scheme(Xapian::BM25Weight(options.ranking.bm25_k1, kBm25K2, kBm25K3,
                                                        options.ranking.bm25_b, kBm25MinNormLen));
@@ -344,12 +357,12 @@ void Searcher::Impl::fetch_hits(const RankedPage& page, const PreparedQuery& pre
     hit.title = std::move(stored.title);
     hit.url = std::move(stored.url);
     hit.score = page.scores.empty() ? it.get_weight() : page.scores[i];
-    clock.lap(results.timings.documents);
+    clock.lap(&SearchTimings::documents);
     if (options.snippets) {
       const Language lang = parse_language(hit.lang).value_or(Language::kUnknown);
       hit.snippet = snippet(page, it, stored.text, lang, prepared, options);
     }
-    clock.lap(results.timings.snippets);
+    clock.lap(&SearchTimings::snippets);
     if (options.explain) {
       for (auto term = page.enquire.get_matching_terms_begin(it);
            term != page.enquire.get_matching_terms_end(it); ++term) {

@@ -7,6 +7,7 @@
 #include <random>
 #include <thread>
 
+#include "lisan/analyzers/normalizer.h"
 #include "support/token_assertions.h"
 
 namespace lisan {
@@ -31,6 +32,24 @@ void expect_rows(Language lang, std::initializer_list<StemRow> rows) {
     EXPECT_EQ(term_of(context, row.word, lang), row.term) << row.word;
     EXPECT_EQ(stem_of(context, row.word, lang), row.stem) << row.word;
   }
+}
+
+TEST(AnalysisContext, StemOfOneWordIsTheStemItsAnalysisGives) {
+  AnalysisContext context;
+  const std::pair<const char*, Language> words[] = {{"Running", Language::kEnglish},
+                                                    {"pembangunan", Language::kIndonesian},
+                                                    {"والمكتبة", Language::kArabic},
+                                                    {"المعلمات", Language::kArabic},
+                                                    {"Washington", Language::kUnknown}};
+  for (const auto& [word, lang] : words) {
+    std::string normalized;
+    normalize_word(word, normalized, TehMarbuta::kKeep);
+    const std::string alone(context.stem(normalized, lang));
+    EXPECT_EQ(alone, stem_of(context, word, lang)) << word;
+  }
+  std::string normalized;
+  normalize_word("Washington", normalized, TehMarbuta::kKeep);
+  EXPECT_EQ(context.stem(normalized, Language::kUnknown), "washington");
 }
 
 TEST(ArabicAnalyzer, GoldenTable) {

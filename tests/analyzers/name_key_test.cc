@@ -16,9 +16,13 @@
 
 #include "lisan/analyzers/analyzer.h"
 #include "lisan/analyzers/normalizer.h"
+#include "name_key_rules.h"
 
 namespace lisan {
 namespace {
+
+using internal::ascii_name_key;
+using internal::latin_skeleton;
 
 // The key of a word as the analyzer hands it over (normalized).
 std::string key_of(std::string_view word) {

@@ -11,7 +11,6 @@
 #include <iostream>
 
 #include "support/run_command.h"
-#include "translation.h"
 
 namespace lisan {
 namespace {
@@ -66,7 +65,7 @@ void expect_cross_language_floors(const eval::ParallelSet& set, const eval::Tabl
 class CrossLanguageEval : public ::testing::Test {
  protected:
   void SetUp() override {
-    if (internal::Lexicon::installed().size() == 0) {
+    if (!has_translation_dictionaries()) {
       GTEST_SKIP() << "lisan was built without the FreeDict dictionaries";
     }
   }

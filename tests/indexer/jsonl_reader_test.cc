@@ -1,12 +1,11 @@
-#include "jsonl_reader.h"
-
 #include <gtest/gtest.h>
 
 #include <sstream>
 
 #include "lisan/format/internal/json_parser.h"
+#include "lisan/indexer/jsonl.h"
 
-namespace lisan::internal {
+namespace lisan {
 namespace {
 
 TEST(JsonlReader, ReadsRecordsWithOptionalFields) {
@@ -146,8 +145,8 @@ TEST(JsonlReader, AHugeLineDoesNotKeepItsBuffers) {
   const JsonlRecord record = parse_jsonl_line("{\"id\": \"big\", \"text\": \"" + text + "\"}", 1);
   ASSERT_TRUE(record.document);
   EXPECT_EQ(record.document->text.size(), text.size());
-  EXPECT_LE(thread_json_parser().capacity(), kKeptJsonParserCapacity);
+  EXPECT_LE(internal::thread_json_parser().capacity(), internal::kKeptJsonParserCapacity);
 }
 
 }  // namespace
-}  // namespace lisan::internal
+}  // namespace lisan

@@ -77,8 +77,9 @@ TEST_F(CrossLanguageSearch, TranslationFindsTheWordInTheOtherLanguages) {
   const auto found = ids(results);
   EXPECT_NE(std::find(found.begin(), found.end(), "ar-president"), found.end());
   EXPECT_NE(std::find(found.begin(), found.end(), "id-president"), found.end());
-  ASSERT_FALSE(results.expansions.empty());
-  EXPECT_NE(results.expansions.front().find("presiden (id)"), std::string::npos);
+  ASSERT_TRUE(results.explanation.has_value());
+  ASSERT_FALSE(results.explanation->expansions.empty());
+  EXPECT_NE(results.explanation->expansions.front().find("presiden (id)"), std::string::npos);
   EXPECT_TRUE(ids(searcher.search("president", with(false, false))).empty());
 }
 

@@ -582,12 +582,30 @@ TEST_F(CorpusSearch, UnknownWordsGetASpellingSuggestionInEveryLanguage) {
   EXPECT_EQ(searcher.search("perjanjan", off).suggestion, "");
 }
 
+TEST_F(CorpusSearch, OnlyAnExplainedSearchCarriesTheQueryAndItsTimings) {
+  Searcher searcher({db()});
+  const SearchResults plain = searcher.search("Tokayev Washington");
+  EXPECT_FALSE(plain.explanation.has_value());
+  ASSERT_FALSE(plain.hits.empty());
+  EXPECT_TRUE(plain.hits[0].matched_terms.empty());
+  SearchOptions options;
+  options.explain = true;
+  const SearchResults explained = searcher.search("Tokayev Washington", options);
+  ASSERT_TRUE(explained.explanation.has_value());
+  const SearchTimings& t = explained.explanation->timings;
+  // Every stage that ran is charged: the query was built, matched and its hits fetched.
+  EXPECT_GT(t.build_query.count(), 0);
+  EXPECT_GT(t.match.count(), 0);
+  EXPECT_GT(t.documents.count() + t.snippets.count(), 0);
+}
+
 TEST_F(CorpusSearch, ExplainListsTheQueryAndEachHitsMatchedTerms) {
   Searcher searcher({db()});
   SearchOptions options;
   options.explain = true;
   const SearchResults results = searcher.search("Tokayev Washington", options);
-  EXPECT_NE(results.query_description.find("SYNONYM"), std::string::npos);
+  ASSERT_TRUE(results.explanation.has_value());
+  EXPECT_NE(results.explanation->query_description.find("SYNONYM"), std::string::npos);
   ASSERT_FALSE(results.hits.empty());
   const auto& matched = results.hits[0].matched_terms;
   EXPECT_NE(std::find(matched.begin(), matched.end(), "tokayev"), matched.end());

@@ -72,6 +72,14 @@ class AnalysisContext {
   /// @return a stream of the text's tokens, in order
   TokenStream analyze(std::string_view text, Language lang);
 
+  /// The stem of one word, as analyze() stems it (Snowball behind this
+  /// context's cache; for Arabic, lisan's pre-steps first and teh marbuta
+  /// folded after).
+  /// @param normalized_word as normalize_word(word, out, TehMarbuta::kKeep) gives it
+  /// @param lang kUnknown gives the word back unstemmed
+  /// @return valid until the next call on this context
+  std::string_view stem(std::string_view normalized_word, Language lang);
+
  private:
   friend class TokenStream;  // reads the context it was made from
   struct Impl;

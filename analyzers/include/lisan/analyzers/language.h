@@ -29,4 +29,8 @@ std::string_view language_code(Language lang) noexcept;
 /// Parses "ar", "id", "en" or "und" (ASCII, case-insensitive); nullopt otherwise.
 std::optional<Language> parse_language(std::string_view code) noexcept;
 
+/// The name of the Snowball stemmer lisan uses for `lang`, as Xapian::Stem
+/// takes it: "arabic", "indonesian", "english", or "none" for kUnknown.
+const char* snowball_name(Language lang) noexcept;
+
 }  // namespace lisan

@@ -63,15 +63,4 @@ std::vector<std::string> name_query_keys(std::string_view term);
 /// itself.
 std::vector<std::string> name_key_forms(std::string_view key);
 
-/// The skeleton rules alone, on a word already in ASCII Latin letters (the
-/// output of transliteration; ʿ and ʾ count as the vowel a); other bytes are
-/// ignored. Exposed for tests.
-/// @return the consonant classes, of any length (no kMinNameKeyLength cut)
-std::string latin_skeleton(std::string_view ascii_word);
-
-/// The key of a word already in ASCII letters: its skeleton with vowel
-/// marks. `latin_script`: the word was written in Latin letters (the rules
-/// for Latin spellings apply: c before e, silent final e). Exposed for tests.
-std::string ascii_name_key(std::string_view ascii_word, bool latin_script);
-
 }  // namespace lisan

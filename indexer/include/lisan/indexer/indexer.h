@@ -192,4 +192,12 @@ class Indexer {
   std::unique_ptr<Impl> impl_;
 };
 
+/// Checks the index at `db_path` as opening it for writing does: the tables
+/// every lisan index has are present, and Xapian's check of every block
+/// passes (run in a child process, so that a crash or a hang of the check is
+/// reported as damage too). Holds the index's writer lock while it reads.
+/// A folder that holds no index yet passes: it is what a first run creates.
+/// @throws IndexError naming what is damaged, or the index is locked
+void verify_index(const std::string& db_path);
+
 }  // namespace lisan

@@ -56,7 +56,8 @@ struct SearchOptions {
   std::size_t limit = 10;  ///< hits to return
   /// Only documents in this language (also settable in the query as lang:xx).
   std::optional<Language> language;
-  /// Fill Hit::matched_terms and SearchResults::query_description.
+  /// Fill Hit::matched_terms and SearchResults::explanation (how the query
+  /// was understood, where the search spent its time).
   bool explain = false;
   /// Characters of text around the best passage (about; whole words are kept). The
   /// snippet never exceeds 4 × this many bytes, whatever the text (docs/API.md).
@@ -108,6 +109,13 @@ struct SearchTimings {
   Duration snippets{};     ///< make the hits' snippets
 };
 
+/// What SearchOptions::explain adds to the results.
+struct SearchExplanation {
+  std::string query_description;        ///< the Xapian query that ran
+  std::vector<std::string> expansions;  ///< name keys and translations, one line each
+  SearchTimings timings;                ///< where the search spent its time
+};
+
 /// What Searcher::search() returns: a page of hits and what is known about
 /// the whole result set.
 struct SearchResults {
@@ -122,13 +130,11 @@ struct SearchResults {
   /// it counts up to 10,000 matches exactly and, when there are more,
   /// estimates the total and scales the language counts of those it saw.
   bool estimated = false;
-  std::vector<Hit> hits;          ///< SearchOptions::limit hits from SearchOptions::offset
-  std::string query_description;  ///< the Xapian query that ran, with explain
+  std::vector<Hit> hits;  ///< SearchOptions::limit hits from SearchOptions::offset
   /// The query with each word the index does not hold replaced by the closest
   /// word it does ("did you mean …"); empty when every word is known.
   std::string suggestion;
-  std::vector<std::string> expansions;  ///< name keys and translations, with explain
-  SearchTimings timings;                ///< where the search spent its time
+  std::optional<SearchExplanation> explanation;  ///< with SearchOptions::explain
 };
 
 /// What an index holds, for `lisan info`.
@@ -142,6 +148,11 @@ struct IndexInfo {
   std::string created;       ///< when the index was created (ISO 8601 UTC)
   std::string last_commit;   ///< when it was last committed (ISO 8601 UTC)
 };
+
+/// True when this build of lisan carries the bilingual dictionaries that
+/// SearchOptions::translate expands query words with (FreeDict ar↔en↔id);
+/// a build without them translates nothing.
+bool has_translation_dictionaries();
 
 /// Searches one or several lisan indexes as one (see the file's description).
 class Searcher {
