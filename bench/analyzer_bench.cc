@@ -148,11 +148,6 @@ void BM_DetectLanguage(benchmark::State& state, Language lang) {
   state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * sample.size()));
 }
 
-#define LISAN_PER_LANGUAGE(bm)                      \
-  BENCHMARK_CAPTURE(bm, ar, Language::kArabic);     \
-  BENCHMARK_CAPTURE(bm, id, Language::kIndonesian); \
-  BENCHMARK_CAPTURE(bm, en, Language::kEnglish)
-
 LISAN_PER_LANGUAGE(BM_Segment);
 LISAN_PER_LANGUAGE(BM_Normalize);
 LISAN_PER_LANGUAGE(BM_RepairUtf8);
@@ -164,11 +159,4 @@ LISAN_PER_LANGUAGE(BM_DetectLanguage);
 
 }  // namespace
 
-int main(int argc, char** argv) {
-  benchmark::Initialize(&argc, argv);
-  if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
-  lisan::bench::RatioReporter reporter;
-  benchmark::RunSpecifiedBenchmarks(&reporter);
-  benchmark::Shutdown();
-  return 0;
-}
+int main(int argc, char** argv) { return lisan::bench::run_with_ratio_report(argc, argv); }

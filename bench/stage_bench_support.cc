@@ -102,4 +102,13 @@ void BM_TermGenerator(benchmark::State& state, Language lang) {
   set_bytes(state, lang);
 }
 
+int run_with_ratio_report(int argc, char** argv) {
+  benchmark::Initialize(&argc, argv);
+  if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
+  RatioReporter reporter;
+  benchmark::RunSpecifiedBenchmarks(&reporter);
+  benchmark::Shutdown();
+  return 0;
+}
+
 }  // namespace lisan::bench

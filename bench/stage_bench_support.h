@@ -79,4 +79,14 @@ class RatioReporter : public benchmark::ConsoleReporter {
   std::map<std::string, double> rates_;
 };
 
+// Runs the registered benchmarks with RatioReporter (Google Benchmark's
+// flags apply); the exit status of a benchmark program's main.
+int run_with_ratio_report(int argc, char** argv);
+
 }  // namespace lisan::bench
+
+// Registers `bm` once per language, named bm/ar, bm/id and bm/en.
+#define LISAN_PER_LANGUAGE(bm)                               \
+  BENCHMARK_CAPTURE(bm, ar, ::lisan::Language::kArabic);     \
+  BENCHMARK_CAPTURE(bm, id, ::lisan::Language::kIndonesian); \
+  BENCHMARK_CAPTURE(bm, en, ::lisan::Language::kEnglish)

@@ -34,21 +34,9 @@ void BM_BuildDocument(benchmark::State& state, Language lang) {
   lisan::bench::set_bytes(state, lang);
 }
 
-#define LISAN_PER_LANGUAGE(bm)                      \
-  BENCHMARK_CAPTURE(bm, ar, Language::kArabic);     \
-  BENCHMARK_CAPTURE(bm, id, Language::kIndonesian); \
-  BENCHMARK_CAPTURE(bm, en, Language::kEnglish)
-
 LISAN_PER_LANGUAGE(BM_BuildDocument);
 LISAN_PER_LANGUAGE(BM_TermGenerator);
 
 }  // namespace
 
-int main(int argc, char** argv) {
-  benchmark::Initialize(&argc, argv);
-  if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
-  lisan::bench::RatioReporter reporter;
-  benchmark::RunSpecifiedBenchmarks(&reporter);
-  benchmark::Shutdown();
-  return 0;
-}
+int main(int argc, char** argv) { return lisan::bench::run_with_ratio_report(argc, argv); }
