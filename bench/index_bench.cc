@@ -595,6 +595,7 @@ ModeResult run_schema_stats(const Options& options) {
   for (auto it = built.postlist_begin(""); it != built.postlist_end(""); ++it) {
     result.pairs[7] += built.get_document(*it).termlist_count();
   }
+  fs::remove_all(lisan_db);
   result.seconds = seconds_since(start);
   result.ok = true;
   return result;
@@ -690,7 +691,8 @@ fs::path generated_corpus(const Options& options) {
 
 int main(int argc, char** argv) {
   Options options = parse_options(argc, argv);
-  if (options.work.empty()) {
+  const bool own_work = options.work.empty();
+  if (own_work) {
     std::string pattern = (fs::temp_directory_path() / "lisan-index-bench-XXXXXX").string();
     if (::mkdtemp(pattern.data()) == nullptr) usage_error("cannot create a scratch folder");
     options.work = pattern;
@@ -809,5 +811,7 @@ int main(int argc, char** argv) {
     const ChildRun stats = run_in_child("stats", [&] { return run_schema_stats(options); });
     print_schema_stats(stats.result);
   }
+  // A scratch folder of its own goes with the run; one given by --work stays.
+  if (own_work) fs::remove_all(options.work);
   return 0;
 }
