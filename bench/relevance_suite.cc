@@ -36,12 +36,6 @@ std::uint64_t mixed_hash(std::string_view text) {
 
 std::string code(Language lang) { return std::string(language_code(lang)); }
 
-// Ids are unique in an index; the translations of one document get their
-// language as a suffix, which the engines strip again.
-constexpr char kLanguageSeparator = '@';
-
-std::string strip_language(const std::string& id) { return id.substr(0, id.rfind('@')); }
-
 // Headlines and questions are text, not query syntax: quotes, parentheses,
 // field colons, leading +/- and upper-case operators become plain
 // separators and words, for lisan's parser and Xapian's alike.
@@ -322,7 +316,7 @@ class LisanEngine final : public Engine {
     options_.language = query.doc_language;
     std::vector<std::string> ids;
     for (const Hit& hit : searcher_.search(query.text, options_).hits) {
-      ids.push_back(strip_language(hit.id));
+      ids.push_back(eval::untagged_id(hit.id));
     }
     return ids;
   }
@@ -355,7 +349,7 @@ class XapianEngine final : public Engine {
     std::vector<std::string> ids;
     const Xapian::MSet mset = enquire_.get_mset(0, static_cast<Xapian::doccount>(depth));
     for (auto it = mset.begin(); it != mset.end(); ++it) {
-      ids.push_back(strip_language(it.get_document().get_data()));
+      ids.push_back(eval::untagged_id(it.get_document().get_data()));
     }
     return ids;
   }
@@ -369,19 +363,7 @@ class XapianEngine final : public Engine {
 
 std::unique_ptr<Engine> make_lisan(const Collection& collection, const std::string& db_path,
                                    SearchOptions options) {
-  {
-    Indexer indexer(db_path);
-    for (const Document& doc : collection.documents) {
-      SourceDocument source;
-      source.id = doc.id + kLanguageSeparator + code(doc.language);
-      source.text = doc.text;
-      // An empty title would make the indexer take the text's first line.
-      source.title = doc.title.empty() ? " " : doc.title;
-      source.language = doc.language;
-      indexer.add_document(source);
-    }
-    indexer.finish();
-  }
+  eval::index_parallel_documents(collection.documents, db_path);
   return make_lisan_on(db_path, std::move(options));
 }
 
@@ -402,7 +384,7 @@ std::unique_ptr<Engine> make_xapian(const Collection& collection, const std::str
       generator.increase_termpos();
       generator.index_text(doc.text);
       out.add_boolean_term("L" + code(doc.language));
-      out.set_data(doc.id + kLanguageSeparator + code(doc.language));
+      out.set_data(eval::tagged_id(doc.id, doc.language));
       db.add_document(out);
     }
     db.commit();
