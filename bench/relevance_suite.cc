@@ -14,6 +14,7 @@
 #include "lisan/analyzers/stopwords.h"
 #include "lisan/indexer/indexer.h"
 #include "support/tsv_table.h"
+#include "typo_queries.h"
 
 namespace lisan::relevance {
 namespace {
@@ -201,14 +202,32 @@ std::vector<Query> read_questions(const std::string& path, Language lang, Langua
   return queries;
 }
 
-// TyDi QA GoldP: native questions over the passages of their language, and
-// keyword queries from one passage in four.
+// A question task's questions with one content word misspelled each
+// (typo_queries.h); a question keeps its id, so its half.
+Task typo_task(const Task& clean) {
+  AnalysisContext analysis;
+  Task typo{"typo " + clean.name, 0, true, {}};
+  for (const Query& query : clean.queries) {
+    if (std::optional<Misspelling> m =
+            misspell(query.text, mixed_hash("typo/" + query.id), analysis)) {
+      Query misspelled = query;
+      misspelled.text = m->query;
+      typo.queries.push_back(std::move(misspelled));
+    }
+  }
+  return typo;
+}
+
+// TyDi QA GoldP: native questions over the passages of their language, their
+// typo twins, and keyword queries from one passage in four.
 void load_tydi(const std::string& dir, SuiteBuilder& out) {
   for (Language lang : {Language::kIndonesian, Language::kEnglish}) {
     Collection collection{"tydi-" + code(lang),
                           read_documents(dir + "/docs_" + code(lang) + ".jsonl.gz", lang)};
-    out.add(collection, {"tydi question " + code(lang), 0, true,
-                         read_questions(dir + "/queries_" + code(lang) + ".tsv", lang, lang)});
+    Task questions{"tydi question " + code(lang), 0, true,
+                   read_questions(dir + "/queries_" + code(lang) + ".tsv", lang, lang)};
+    out.add(collection, typo_task(questions));
+    out.add(collection, std::move(questions));
     Task keywords{"keywords tydi " + code(lang), 0, false, {}};
     add_keyword_queries(collection.documents, lang, 4, keywords);
     out.add(collection, std::move(keywords));
@@ -231,9 +250,10 @@ void load_xquad(const std::string& dir, SuiteBuilder& out) {
     for (Language doc_lang : langs) {
       const std::string direction =
           lang == doc_lang ? code(lang) : code(lang) + ">" + code(doc_lang);
-      out.add(collection,
-              {"xquad question " + direction, 0, true,
-               read_questions(dir + "/queries." + code(lang) + ".tsv", lang, doc_lang)});
+      Task questions{"xquad question " + direction, 0, true,
+                     read_questions(dir + "/queries." + code(lang) + ".tsv", lang, doc_lang)};
+      if (lang == doc_lang) out.add(collection, typo_task(questions));
+      out.add(collection, std::move(questions));
     }
   }
 }
