@@ -182,15 +182,30 @@ FieldSchema FieldSchema::from_metadata(std::string_view stored) {
   FieldSchema schema;
   if (stored.empty()) return schema;
   const nlohmann::json root = nlohmann::json::parse(stored, nullptr, false);
-  if (!root.is_array()) throw InvalidArgument("the index's field schema is not readable");
+  const InvalidArgument unreadable("the index's field schema is not readable");
+  if (!root.is_array()) throw unreadable;
   schema.fields_.clear();
   for (const nlohmann::json& entry : root) {
-    const std::optional<FieldType> type = parse_field_type(entry.value("type", std::string()));
-    const std::string name = entry.value("name", std::string());
-    if (!type || !is_valid_name(name)) {
-      throw InvalidArgument("the index's field schema is not readable");
+    // Whatever the metadata holds (it may be damaged): only well-typed
+    // entries, and no field in lisan's own slots.
+    static const nlohmann::json kMissing;
+    auto member = [&entry](const char* key) -> const nlohmann::json& {
+      const auto it = entry.find(key);
+      return it == entry.end() ? kMissing : *it;
+    };
+    if (!entry.is_object() || !member("name").is_string() || !member("type").is_string() ||
+        !member("slot").is_number_unsigned() || !member("builtin").is_boolean()) {
+      throw unreadable;
     }
-    schema.fields_.push_back({name, *type, entry.value("slot", 0u), entry.value("builtin", false)});
+    const std::optional<FieldType> type = parse_field_type(member("type").get<std::string>());
+    const std::string name = member("name").get<std::string>();
+    const auto slot = member("slot").get<std::uint64_t>();
+    if (!type || !is_valid_name(name) || schema.find(name) != nullptr ||
+        (*type != FieldType::kText && (slot < kFirstFieldSlot || slot > (1u << 20)))) {
+      throw unreadable;
+    }
+    schema.fields_.push_back(
+        {name, *type, static_cast<unsigned>(slot), member("builtin").get<bool>()});
   }
   return schema;
 }

@@ -68,6 +68,13 @@ TEST(FieldSchema, MetadataRoundTripKeepsSlots) {
   }
   EXPECT_EQ(FieldSchema::from_metadata("").fields().size(), FieldSchema().fields().size());
   EXPECT_THROW(FieldSchema::from_metadata("{oops"), InvalidArgument);
+  // Damaged metadata is refused, never taken as a field in lisan's own slots.
+  for (const char* damaged :
+       {"[1]", R"([{"name":"a","type":"keyword","slot":"x","builtin":false}])",
+        R"([{"name":"a","type":"keyword","slot":0,"builtin":false}])",
+        R"([{"name":"a","type":"money","slot":10,"builtin":false}])"}) {
+    EXPECT_THROW(FieldSchema::from_metadata(damaged), InvalidArgument) << damaged;
+  }
 }
 
 TEST(FieldSchema, MergeAddsFieldsKeepsOldSlotsAndRefusesATypeChange) {
