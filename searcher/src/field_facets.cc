@@ -36,7 +36,10 @@ class FacetSpy : public Xapian::MatchSpy {
         for (std::string& one : split_keyword_values(value)) ++into[std::move(one)];
         return;
       case FieldType::kDate: {
-        const auto seconds = static_cast<std::int64_t>(sortable_field_number_value(value));
+        // Years 0000–9999 only (what a date field holds); a damaged value is not counted.
+        const double stored = sortable_field_number_value(value);
+        if (!(std::abs(stored) < 3e11)) return;
+        const auto seconds = static_cast<std::int64_t>(stored);
         const std::size_t length = request.bucket == FacetRequest::Bucket::kYear ? 4 : 7;
         ++into[format_field_date(seconds).substr(0, length)];
         return;
