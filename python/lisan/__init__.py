@@ -17,6 +17,8 @@ time, so give each thread its own; the GIL is released while lisan works.
 
 from lisan._native import (
     Error,
+    Facet,
+    FacetValue,
     Hit,
     IndexError,
     Indexer,
@@ -39,6 +41,8 @@ from lisan._native import (
 
 __all__ = [
     "Error",
+    "Facet",
+    "FacetValue",
     "Hit",
     "IndexError",
     "Indexer",

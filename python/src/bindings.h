@@ -22,6 +22,10 @@ void bind_searcher(py::module_& m);
 // one of lisan's byte offsets as an index into the Python str of the text.
 std::size_t code_point_offset(std::string_view utf8, std::size_t byte_offset) noexcept;
 
+// Whether `value` is a mapping (has keys() and item access): a dict or the
+// like, not a list or a str, which Python's own check lets through.
+bool is_mapping(pybind11::handle value);
+
 // The Language of a code given from Python ("ar", "id", "en", "und", any
 // case); throws InvalidArgument naming the code for anything else.
 Language language_argument(std::string_view code);

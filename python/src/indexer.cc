@@ -72,6 +72,22 @@ class PyIndexer {
     run([&](Indexer& indexer) { indexer.add_path(path); });
   }
 
+  bool remove(const std::string& id) {
+    bool removed = false;
+    run([&](Indexer& indexer) { removed = indexer.remove(id); });
+    return removed;
+  }
+
+  std::map<std::string, std::string> schema() {
+    std::map<std::string, std::string> out;
+    run([&](Indexer& indexer) {
+      for (const FieldSpec& field : indexer.schema().fields()) {
+        out[field.name] = std::string(field_type_name(field.type));
+      }
+    });
+    return out;
+  }
+
   void commit() {
     run([](Indexer& indexer) { indexer.commit(); });
   }
@@ -147,9 +163,25 @@ class PyIndexer {
   std::unique_ptr<Indexer> indexer_;  // last: destroyed (committed) first
 };
 
-IndexOptions index_options(const std::optional<std::string>& lang, std::size_t batch_documents,
-                           std::uint64_t batch_bytes, std::uint64_t max_file_bytes, bool prune,
-                           bool follow_symlinks, unsigned jobs, bool bulk_load) {
+// A schema given from Python: a mapping of field names to type names, or
+// the text of a schema file (docs/API.md, "Fields").
+std::optional<FieldSchema> schema_argument(const py::object& schema) {
+  if (schema.is_none()) return std::nullopt;
+  if (py::isinstance<py::str>(schema)) return FieldSchema::parse(schema.cast<std::string>());
+  if (!is_mapping(schema)) {
+    throw InvalidArgument("schema must be a mapping of field names to types, or a schema's JSON");
+  }
+  const py::dict file(py::arg("fields") = schema);
+  return FieldSchema::parse(py::module_::import("json").attr("dumps")(file).cast<std::string>());
+}
+
+std::unique_ptr<PyIndexer> make_indexer(const std::string& path,
+                                        const std::optional<std::string>& lang,
+                                        std::size_t batch_documents, std::uint64_t batch_bytes,
+                                        std::uint64_t max_file_bytes, bool prune,
+                                        bool follow_symlinks, unsigned jobs, bool bulk_load,
+                                        const py::object& schema, py::object on_problem,
+                                        py::object on_progress) {
   IndexOptions options;
   if (lang) options.language = language_argument(*lang);
   options.batch_documents = batch_documents;
@@ -159,8 +191,41 @@ IndexOptions index_options(const std::optional<std::string>& lang, std::size_t b
   options.follow_symlinks = follow_symlinks;
   options.jobs = jobs;
   options.bulk_load = bulk_load;
-  return options;
+  options.schema = schema_argument(schema);
+  return std::make_unique<PyIndexer>(path, std::move(options), std::move(on_problem),
+                                     std::move(on_progress));
 }
+
+constexpr const char* kIndexerHelp =
+    "Builds and updates one lisan index.\n\n"
+    "Only one Indexer (in any process) may write an index at a time; a second\n"
+    "raises IndexError. Use an Indexer from one thread at a time (calls from\n"
+    "several are serialized). Everything added is committed by commit(),\n"
+    "finish(), close() and the end of a `with` block; a crash leaves the index\n"
+    "at its last commit. The GIL is released while lisan works.";
+
+constexpr const char* kOpenHelp =
+    "Opens the index at `path`, creating it when missing.\n\n"
+    "lang: force every document's language ('ar', 'id', 'en', 'und'); None detects.\n"
+    "batch_documents, batch_bytes: commit after this many documents or bytes of text.\n"
+    "max_file_bytes: larger files are skipped. prune: on finish(), remove documents\n"
+    "whose files are gone under the folders added. follow_symlinks: follow links out\n"
+    "of a folder. jobs: worker threads when loading an empty index. bulk_load: load an\n"
+    "empty index through parts merged at the end (nothing shows until then).\n"
+    "schema: fields to declare, e.g. {'source': 'keyword', 'date': 'date', 'price':\n"
+    "'number', 'author': 'text'} (or a schema file's JSON); a field the index has\n"
+    "already keeps its type (InvalidArgument otherwise: re-index to change a type).\n"
+    "on_problem(IndexProblem), on_progress(IndexProgress): called as lisan works; an\n"
+    "exception they raise stops indexing and is raised by the running call.\n"
+    "Raises IndexError (locked, damaged, another version), IoError.";
+
+constexpr const char* kAddHelp =
+    "Adds or replaces one document: a mapping with 'id' (required), 'text', 'title',\n"
+    "'url', 'lang' (None: detected) and 'fields' ({name: value or list of values};\n"
+    "str, int, float, date, datetime — a naive datetime is UTC). An empty title takes\n"
+    "the text's first line. A field the schema lacks, or a value that does not fit its\n"
+    "type, is dropped (the document is indexed without it) and reported to on_problem.\n"
+    "Raises InvalidArgument for a missing id, an unknown key or a value of another type.";
 
 void bind_reports(py::module_& m) {
   py::class_<IndexProblem>(m, "IndexProblem", "One message about one input.")
@@ -186,6 +251,10 @@ void bind_reports(py::module_& m) {
       .def_readonly("replaced", &IndexReport::replaced)
       .def_readonly("unchanged", &IndexReport::unchanged)
       .def_readonly("removed", &IndexReport::removed)
+      .def_readonly("deleted", &IndexReport::deleted, "Documents deleted by id (remove()).")
+      .def_readonly("not_found", &IndexReport::not_found, "remove() of ids the index lacked.")
+      .def_readonly("fields_dropped", &IndexReport::fields_dropped,
+                    "Field values dropped (unknown field, value of another type).")
       .def_property_readonly("skipped",
                              [](const IndexReport& r) {
                                std::map<std::string, std::uint64_t> out;
@@ -206,50 +275,24 @@ void bind_reports(py::module_& m) {
 void bind_indexer(py::module_& m) {
   bind_reports(m);
   const IndexOptions defaults;
-  py::class_<PyIndexer>(
-      m, "Indexer",
-      "Builds and updates one lisan index.\n\n"
-      "Only one Indexer (in any process) may write an index at a time; a second\n"
-      "raises IndexError. Use an Indexer from one thread at a time (calls from\n"
-      "several are serialized). Everything added is committed by commit(),\n"
-      "finish(), close() and the end of a `with` block; a crash leaves the index\n"
-      "at its last commit. The GIL is released while lisan works.")
-      .def(
-          py::init([](const std::string& path, const std::optional<std::string>& lang,
-                      std::size_t batch_documents, std::uint64_t batch_bytes,
-                      std::uint64_t max_file_bytes, bool prune, bool follow_symlinks, unsigned jobs,
-                      bool bulk_load, py::object on_problem, py::object on_progress) {
-            return std::make_unique<PyIndexer>(
-                path,
-                index_options(lang, batch_documents, batch_bytes, max_file_bytes, prune,
-                              follow_symlinks, jobs, bulk_load),
-                std::move(on_problem), std::move(on_progress));
-          }),
-          py::arg("path"), py::kw_only(), py::arg("lang") = py::none(),
-          py::arg("batch_documents") = defaults.batch_documents,
-          py::arg("batch_bytes") = defaults.batch_bytes,
-          py::arg("max_file_bytes") = defaults.max_file_bytes, py::arg("prune") = false,
-          py::arg("follow_symlinks") = false, py::arg("jobs") = 1u, py::arg("bulk_load") = true,
-          py::arg("on_problem") = py::none(), py::arg("on_progress") = py::none(),
-          "Opens the index at `path`, creating it when missing.\n\n"
-          "lang: force every document's language ('ar', 'id', 'en', 'und'); None detects.\n"
-          "batch_documents, batch_bytes: commit after this many documents or bytes of text.\n"
-          "max_file_bytes: larger files are skipped. prune: on finish(), remove documents\n"
-          "whose files are gone under the folders added. follow_symlinks: follow links out\n"
-          "of a folder. jobs: worker threads when loading an empty index. bulk_load: load an\n"
-          "empty index through parts merged at the end (nothing shows until then).\n"
-          "on_problem(IndexProblem), on_progress(IndexProgress): called as lisan works; an\n"
-          "exception they raise stops indexing and is raised by the running call.\n"
-          "Raises IndexError (locked, damaged, another version), IoError.")
-      .def("add", &PyIndexer::add, py::arg("doc"),
-           "Adds or replaces one document: a mapping with 'id' (required), 'text', 'title',\n"
-           "'url' and 'lang' (None: detected). An empty title takes the text's first line.\n"
-           "Raises InvalidArgument for a missing id, an unknown key or a value of the wrong type.")
+  py::class_<PyIndexer>(m, "Indexer", kIndexerHelp)
+      .def(py::init(&make_indexer), py::arg("path"), py::kw_only(), py::arg("lang") = py::none(),
+           py::arg("batch_documents") = defaults.batch_documents,
+           py::arg("batch_bytes") = defaults.batch_bytes,
+           py::arg("max_file_bytes") = defaults.max_file_bytes, py::arg("prune") = false,
+           py::arg("follow_symlinks") = false, py::arg("jobs") = 1u, py::arg("bulk_load") = true,
+           py::arg("schema") = py::none(), py::arg("on_problem") = py::none(),
+           py::arg("on_progress") = py::none(), kOpenHelp)
+      .def("add", &PyIndexer::add, py::arg("doc"), kAddHelp)
       .def("add_many", &PyIndexer::add_many, py::arg("docs"),
            "Adds every document of an iterable of mappings (as add()); returns how many.")
       .def("add_path", &PyIndexer::add_path, py::arg("path"),
            "Indexes a file, a folder (recursively) or a .jsonl file. Problems with single\n"
            "inputs go to on_problem and are skipped. Raises IoError when `path` is missing.")
+      .def("remove", &PyIndexer::remove, py::arg("id"),
+           "Deletes the document with this id; False (and counted) when the index lacks it.")
+      .def_property_readonly("schema", &PyIndexer::schema,
+                             "The index's fields: name -> 'keyword', 'number', 'date' or 'text'.")
       .def("commit", &PyIndexer::commit, "Makes everything added so far durable.")
       .def("finish", &PyIndexer::finish,
            "Commits, prunes (with prune=True), closes the Indexer, returns the IndexReport.")

@@ -13,6 +13,11 @@ std::size_t code_point_offset(std::string_view utf8, std::size_t byte_offset) no
   return points;
 }
 
+bool is_mapping(py::handle value) {
+  return !py::isinstance<py::str>(value) && py::hasattr(value, "keys") &&
+         py::hasattr(value, "__getitem__");
+}
+
 Language language_argument(std::string_view code) {
   if (const std::optional<Language> lang = parse_language(code)) return *lang;
   throw InvalidArgument("unknown language code '" + std::string(code) +

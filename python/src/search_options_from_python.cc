@@ -6,6 +6,7 @@
 #include <functional>
 #include <map>
 #include <string>
+#include <vector>
 
 #include "bindings.h"
 #include "lisan/analyzers/error.h"
@@ -36,6 +37,20 @@ std::chrono::steady_clock::duration seconds_of(const py::handle& value, const st
   }
   return std::chrono::duration_cast<std::chrono::steady_clock::duration>(
       std::chrono::duration<double>(seconds));
+}
+
+// A str, or a list or tuple of str: filters, facets and fields.
+std::vector<std::string> strings_of(const py::handle& value, const std::string& name) {
+  if (value.is_none()) return {};
+  if (py::isinstance<py::str>(value)) return {value.cast<std::string>()};
+  if (py::isinstance<py::list>(value) || py::isinstance<py::tuple>(value)) {
+    std::vector<std::string> out;
+    for (const py::handle item : value) {
+      out.push_back(value_of<std::string>(item, name, "a str or a list of str"));
+    }
+    return out;
+  }
+  throw InvalidArgument("search option '" + name + "' must be a str or a list of str");
 }
 
 using Setter = std::function<void(SearchOptions&, const py::handle&, const std::string&)>;
@@ -71,6 +86,22 @@ const std::map<std::string, Setter>& setters() {
        }},
       {"time_limit", [](SearchOptions& o, const py::handle& v,
                         const std::string& name) { o.time_limit = seconds_of(v, name); }},
+      {"filters", [](SearchOptions& o, const py::handle& v,
+                     const std::string& name) { o.filters = strings_of(v, name); }},
+      {"facets", [](SearchOptions& o, const py::handle& v,
+                    const std::string& name) { o.facets = strings_of(v, name); }},
+      {"fields", [](SearchOptions& o, const py::handle& v,
+                    const std::string& name) { o.fields = strings_of(v, name); }},
+      {"facet_values", field(&SearchOptions::facet_values, "an int >= 0")},
+      {"sort",
+       [](SearchOptions& o, const py::handle& v, const std::string& name) {
+         o.sort.reset();
+         if (v.is_none()) return;
+         std::string field = value_of<std::string>(v, name, "a field name or None");
+         const bool descending = !field.empty() && field.front() == '-';
+         if (descending) field.erase(0, 1);
+         o.sort = SortOrder{field, descending};
+       }},
       {"bm25_k1", ranking(&RankingOptions::bm25_k1, "a float")},
       {"bm25_b", ranking(&RankingOptions::bm25_b, "a float")},
       {"exact_bonus", ranking(&RankingOptions::exact_bonus, "a float")},
@@ -113,6 +144,14 @@ const char* search_options_help() {
          "  transliterate=True add cross-script name keys (Tokayev <-> توكاييف)\n"
          "  explain=False      fill Hit.matched_terms and SearchResults.explanation\n"
          "  time_limit=None    seconds a search may run; past it, TimeLimitExceeded\n"
+         "  filters=[]         required of every hit, score unchanged: 'source:aljazeera',\n"
+         "                     'date:2025-11..', 'price:10..20', '-tags:sport'\n"
+         "  sort=None          a keyword, number or date field; '-date' for latest first;\n"
+         "                     ties by relevance, documents without the field last\n"
+         "  facets=[]          count values of keyword fields ('source'), months or years\n"
+         "                     of date fields ('date', 'date:year'): SearchResults.facets\n"
+         "  facet_values=10    values per facet, most frequent first\n"
+         "  fields=[]          stored fields on each hit (Hit.fields); empty: all\n"
          "  bm25_k1, bm25_b, exact_bonus, title_weight, coordination, proximity,\n"
          "  more_words_first, question_words: ranking constants (docs/RANKING.md);\n"
          "                     the defaults were measured best, change them to experiment\n"
