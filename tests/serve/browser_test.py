@@ -241,6 +241,9 @@ def run(args, workdir):
         browser.wait_for("document.body.dataset.state === 'error'", "the error message")
         check("limit" in browser.evaluate("document.querySelector('#error').textContent"),
               "the error does not say what was wrong")
+
+        # 7. An index with fields: its keyword facets, and a click that filters.
+        field_facets(args, workdir, browser)
     finally:
         if browser:
             browser.close()
@@ -251,6 +254,43 @@ def run(args, workdir):
             server.kill()
             raise Failure("lisan serve did not stop on SIGTERM")
     check(code == 0, f"lisan serve exited with {code} after SIGTERM")
+
+
+def start_server(args, db):
+    server = subprocess.Popen([args.lisan, "serve", "--db", db, "--listen", "127.0.0.1:0",
+                               "--query-time-limit", "60"], stdout=subprocess.PIPE, text=True)
+    announced = re.search(r"http://127\.0\.0\.1:(\d+)/", server.stdout.readline())
+    if not announced:
+        server.kill()
+        raise Failure("lisan serve did not announce its address")
+    return server, f"http://127.0.0.1:{announced.group(1)}"
+
+
+def field_facets(args, workdir, browser):
+    sample = os.path.join(args.corpus, "fields")
+    db = os.path.join(workdir, "fields-db")
+    subprocess.run([args.lisan, "index", "--db", db, "--schema",
+                    os.path.join(sample, "schema.json"), os.path.join(sample, "news.jsonl")],
+                   check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    server, base = start_server(args, db)
+    try:
+        browser.call("Page.navigate", {"url": base + "/?q=Kazakhstan"})
+        browser.wait_for(DONE + " && document.querySelectorAll('.field-facet').length > 0",
+                         "the field facets")
+        sources = browser.evaluate(
+            "Array.from(document.querySelectorAll(\".field-facet[data-field='source'] .facet\"))"
+            ".map(b => [b.dataset.filter, b.querySelector('.count').textContent])")
+        check(["source:aljazeera.com", "1"] in sources, f"source facet: {sources}")
+        browser.click(".facet[data-filter='source:aljazeera.com']")
+        browser.wait_for(DONE + " && location.search.includes('filter=')", "filtered by source")
+        hits = browser.evaluate(RESULTS)
+        check([h["id"] for h in hits] == ["seed-000"], f"not only the aljazeera.com one: {hits}")
+        check(browser.evaluate("document.querySelector(\".facet[data-filter='source:aljazeera.com']\")"
+                               ".getAttribute('aria-pressed')") == "true",
+              "the chosen value is not shown as chosen")
+    finally:
+        server.send_signal(signal.SIGTERM)
+        server.wait(timeout=10)
 
 
 def main():
