@@ -6,7 +6,7 @@
 //   relevance_eval [CORPUS] [--tasks PREFIX,...] [--engines lisan,lisan-bm25,xapian]
 //                  [--half tuning|checking|both] [--k1 X] [--b X] [--exact X]
 //                  [--title X] [--coordination X] [--proximity X] [--question-words 0|1]
-//                  [--words-first 0|1]
+//                  [--words-first 0|1] [--typos 0|1] [--typo-weight X]
 //
 // CORPUS is the shared corpus folder (default: the one the build was
 // configured with, ../shared/corpus). The ranking flags change the "lisan"
@@ -63,8 +63,13 @@ lisan::SearchOptions plain_bm25() {
   return options;
 }
 
-bool parse_ranking_flag(const std::string& arg, double value, lisan::RankingOptions& r) {
-  if (arg == "--k1") {
+bool parse_ranking_flag(const std::string& arg, double value, lisan::SearchOptions& o) {
+  lisan::RankingOptions& r = o.ranking;
+  if (arg == "--typos") {
+    o.typos = value != 0;
+  } else if (arg == "--typo-weight") {
+    r.typo_weight = value;
+  } else if (arg == "--k1") {
     r.bm25_k1 = value;
   } else if (arg == "--b") {
     r.bm25_b = value;
@@ -102,7 +107,7 @@ bool parse_args(int argc, char** argv, Config& config) {
     } else if (arg == "--half") {
       if (value == "tuning") config.halves = {Half::kTuning};
       if (value == "checking") config.halves = {Half::kChecking};
-    } else if (!parse_ranking_flag(arg, std::atof(value.c_str()), config.lisan.ranking)) {
+    } else if (!parse_ranking_flag(arg, std::atof(value.c_str()), config.lisan)) {
       return false;
     }
   }
@@ -120,7 +125,7 @@ std::optional<lisan::SearchOptions> lisan_options(const std::string& name, const
     const std::size_t equals = setting.find('=');
     if (equals == std::string::npos ||
         !parse_ranking_flag("--" + setting.substr(0, equals),
-                            std::atof(setting.c_str() + equals + 1), options.ranking)) {
+                            std::atof(setting.c_str() + equals + 1), options)) {
       throw lisan::InvalidArgument("unknown setting " + setting + " in " + name);
     }
   }
@@ -143,7 +148,7 @@ int main(int argc, char** argv) {
     std::cerr << "usage: relevance_eval [CORPUS] [--tasks PREFIX,...] [--engines LIST] "
                  "[--half tuning|checking|both] [--k1 X] [--b X] [--exact X] [--title X] "
                  "[--coordination X] [--proximity X] [--question-words 0|1] "
-                 "[--words-first 0|1]\n";
+                 "[--words-first 0|1] [--typos 0|1] [--typo-weight X]\n";
     return 2;
   }
   const auto start = std::chrono::steady_clock::now();

@@ -201,6 +201,7 @@ struct SearchCommandOptions {
   bool explain = false;
   bool no_translate = false;
   bool no_transliterate = false;
+  bool no_typos = false;
   std::vector<std::string> filters;
   std::string sort;
   std::vector<std::string> facets;
@@ -256,6 +257,8 @@ Command add_search_command(CLI::App& app) {
                 "Do not add dictionary translations of the query words");
   sub->add_flag("--no-transliterate", options->no_transliterate,
                 "Do not match names across scripts (Arabic / Latin name keys)");
+  sub->add_flag("--no-typos", options->no_typos,
+                "Do not also match the closest indexed word of a word the index lacks");
   add_field_options(*sub, *options);
   sub->add_option("QUERY", options->words, "The query (may be empty with --filter)")->required();
   return {sub, [options] {
@@ -268,6 +271,7 @@ Command add_search_command(CLI::App& app) {
             search_options.explain = options->explain;
             search_options.translate = !options->no_translate;
             search_options.transliterate = !options->no_transliterate;
+            search_options.typos = !options->no_typos;
             set_field_options(*options, search_options);
             std::vector<std::string> dbs = options->dbs;
             if (dbs.empty()) dbs.push_back(default_db_path());

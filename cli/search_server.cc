@@ -173,6 +173,7 @@ SearchRequest parse_search_request(const httplib::Request& req, std::size_t max_
   out.options.offset = count_param(req, "offset", 0, kMaxOffset);
   out.options.limit = count_param(req, "limit", 10, max_limit);
   out.options.explain = flag_param(req, "explain");
+  out.options.typos = !req.has_param("typos") || flag_param(req, "typos");
   out.options.time_limit = time_limit;
   parse_field_params(req, out.options);
   return out;

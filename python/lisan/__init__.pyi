@@ -213,6 +213,7 @@ class Searcher:
         snippets: bool = True,
         snippet_chars: int = 200,
         suggest: bool = True,
+        typos: bool = True,
         translate: bool = True,
         transliterate: bool = True,
         explain: bool = False,
@@ -230,5 +231,6 @@ class Searcher:
         proximity: float = ...,
         more_words_first: bool = ...,
         question_words: bool = ...,
+        typo_weight: float = ...,
     ) -> SearchResults: ...
     def info(self) -> IndexInfo: ...

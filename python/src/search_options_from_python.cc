@@ -77,6 +77,8 @@ const std::map<std::string, Setter>& setters() {
       {"snippets", field(&SearchOptions::snippets, "a bool")},
       {"snippet_chars", field(&SearchOptions::snippet_chars, "an int >= 0")},
       {"suggest", field(&SearchOptions::suggest, "a bool")},
+      {"typos", field(&SearchOptions::typos, "a bool")},
+      {"typo_weight", ranking(&RankingOptions::typo_weight, "a float")},
       {"translate", field(&SearchOptions::translate, "a bool")},
       {"transliterate", field(&SearchOptions::transliterate, "a bool")},
       {"lang",
@@ -140,6 +142,7 @@ const char* search_options_help() {
          "  snippets=True      make each hit's snippet (off: faster)\n"
          "  snippet_chars=200  about how many characters a snippet holds\n"
          "  suggest=True       'did you mean' for words the index lacks\n"
+         "  typos=True         such a word also matches its closest indexed word\n"
          "  translate=True     add dictionary translations of each word (ar, en, id)\n"
          "  transliterate=True add cross-script name keys (Tokayev <-> توكاييف)\n"
          "  explain=False      fill Hit.matched_terms and SearchResults.explanation\n"
@@ -153,7 +156,7 @@ const char* search_options_help() {
          "  facet_values=10    values per facet, most frequent first\n"
          "  fields=[]          stored fields on each hit (Hit.fields); empty: all\n"
          "  bm25_k1, bm25_b, exact_bonus, title_weight, coordination, proximity,\n"
-         "  more_words_first, question_words: ranking constants (docs/RANKING.md);\n"
+         "  more_words_first, question_words, typo_weight: ranking constants (docs/RANKING.md);\n"
          "                     the defaults were measured best, change them to experiment\n"
          "An empty query gives no hits. Raises QueryError (with\n"
          "`offset` into the query) for a query that cannot be understood, InvalidArgument\n"

@@ -376,10 +376,26 @@ Xapian::Query QueryBuilder::word_node(const QueryNode& n, const Context& context
   std::string exact;
   Xapian::Query query = word(std::string_view(n.text).substr(only.begin, only.end - only.begin),
                              terms, &native, &exact);
-  if (!context.negated && !query.empty()) {
-    context.words->push_back({n.offset + only.begin, only.end - only.begin, native, exact});
+  if (context.negated || query.empty()) return query;
+  if (const Correction* fix = correction_at(n.offset + only.begin)) {
+    // The typed word matches nothing: its correction stands in, weighted
+    // down, and counts as the word for the second phase.
+    Xapian::Query fixed_native;
+    const Xapian::Query fixed = word(fix->word, terms, &fixed_native);
+    query = Xapian::Query(Xapian::Query::OP_OR, query,
+                          Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, fixed, typo_weight_));
+    native = Xapian::Query(Xapian::Query::OP_OR, native, fixed_native);
   }
+  context.words->push_back({n.offset + only.begin, only.end - only.begin, native, exact});
   return query;
+}
+
+const Correction* QueryBuilder::correction_at(std::size_t offset) const {
+  if (corrections_ == nullptr) return nullptr;
+  for (const Correction& c : *corrections_) {
+    if (c.offset == offset) return &c;
+  }
+  return nullptr;
 }
 
 Xapian::Query QueryBuilder::phrase_node(const QueryNode& n, const Context& context) {

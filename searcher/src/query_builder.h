@@ -41,6 +41,15 @@ struct QueryWord {
   std::string exact;    // its normalized, unstemmed term
 };
 
+// A query word the index does not hold and the indexed word it is taken to
+// mean, its closest neighbour (spelling.h): what "did you mean" shows, and
+// what typo tolerance searches for as well.
+struct Correction {
+  std::size_t offset = 0;  // byte range of the word in the query text
+  std::size_t length = 0;
+  std::string word;  // the indexed (normalized) word
+};
+
 class QueryBuilder {
  public:
   // `fields`: the index's schema, for field filters and text fields (the
@@ -67,6 +76,14 @@ class QueryBuilder {
   Xapian::Query word(std::string_view raw_word, QueryTerms& terms, Xapian::Query* native = nullptr,
                      std::string* exact_term = nullptr);
 
+  // Typo tolerance: a word of the query with a correction (by its offset)
+  // also matches the corrected word, all its forms weighted by `weight`.
+  // Borrowed: must outlive build().
+  void tolerate_typos(const std::vector<Correction>& corrections, double weight) {
+    corrections_ = &corrections;
+    typo_weight_ = weight;
+  }
+
  private:
   struct Context {
     bool drop_stopwords = true;
@@ -89,6 +106,7 @@ class QueryBuilder {
   std::vector<Xapian::Query> distinct_parts(std::span<const QueryNode> children,
                                             const Context& context);
   bool keeps_stopword(const std::string& term);
+  const Correction* correction_at(std::size_t offset) const;
 
   // Normalized terms of `text` (each word's unstemmed form), counted against
   // the query's limit; offsets of errors are relative to `base`.
@@ -102,6 +120,8 @@ class QueryBuilder {
   std::set<std::string, std::less<>> kept_stopwords_;  // of a stopword-only query
   ExpansionOptions expansion_;                         // cross-language forms: see expansion.h
   const FieldSchema* fields_;
+  const std::vector<Correction>* corrections_ = nullptr;
+  double typo_weight_ = 0;
 };
 
 // The boolean query of one filter value of `field` (a keyword, number or

@@ -238,7 +238,9 @@ struct Searcher::Impl {
 
   void run(std::string_view query, const SearchOptions& options, const internal::Deadline& deadline,
            SearchResults& results);
-  PreparedQuery prepare(std::string_view query, const SearchOptions& options);
+  // `corrections`: the typos to tolerate (empty: the query as typed).
+  PreparedQuery prepare(std::string_view query, const SearchOptions& options,
+                        const std::vector<internal::Correction>& corrections);
   Xapian::Query filters(const SearchOptions& options);
   void set_order(Xapian::Enquire& enquire, const SearchOptions& options,
                  std::unique_ptr<internal::MissingLastKeyMaker>& key_maker) const;
@@ -306,10 +308,20 @@ void Searcher::Impl::run(std::string_view query, const SearchOptions& options,
                          const internal::Deadline& deadline, SearchResults& results) {
   if (options.explain) results.explanation.emplace();
   StageClock clock(options.explain ? &results.explanation->timings : nullptr);
-  const PreparedQuery prepared = prepare(query, options);
+  PreparedQuery prepared = prepare(query, options, {});
   clock.lap(&SearchTimings::build_query);
-  if (options.suggest)
-    results.suggestion = internal::suggest_spelling(db, query, prepared.words, suggestions);
+  if (options.suggest || options.typos) {
+    const std::vector<internal::Correction> corrections =
+        internal::find_corrections(db, prepared.words, suggestions);
+    if (options.suggest) results.suggestion = internal::corrected_query(query, corrections);
+    if (options.typos && !corrections.empty()) {
+      prepared = prepare(query, options, corrections);
+      for (const internal::Correction& c : corrections) {
+        prepared.terms.expansions.push_back(
+            "typo: " + std::string(query.substr(c.offset, c.length)) + " → " + c.word);
+      }
+    }
+  }
   clock.lap(&SearchTimings::spelling);
   deadline.check();
   if (prepared.query.empty()) return;
@@ -332,7 +344,8 @@ void Searcher::Impl::run(std::string_view query, const SearchOptions& options,
   fetch_hits(page, prepared, options, deadline, clock, results);
 }
 
-PreparedQuery Searcher::Impl::prepare(std::string_view query, const SearchOptions& options) {
+PreparedQuery Searcher::Impl::prepare(std::string_view query, const SearchOptions& options,
+                                      const std::vector<internal::Correction>& corrections) {
   PreparedQuery prepared;
   const internal::QueryNode parsed = internal::parse_query(query, fields);
   internal::QueryBuilder builder(
@@ -341,6 +354,7 @@ PreparedQuery Searcher::Impl::prepare(std::string_view query, const SearchOption
        .title = options.ranking.title_weight,
        .drop_question_words = options.ranking.question_words},
       {.transliterate = options.transliterate, .translate = options.translate}, &fields);
+  builder.tolerate_typos(corrections, options.ranking.typo_weight);
   prepared.query = builder.build(parsed, prepared.terms, prepared.words);
   if (const Xapian::Query filter = filters(options); !filter.empty()) {
     if (prepared.query.empty()) prepared.query = Xapian::Query::MatchAll;

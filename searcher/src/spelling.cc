@@ -77,6 +77,74 @@ std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t ma
   return Distance()(da, db, max);
 }
 
+namespace {
+
+// The best neighbour of `target` among the unprefixed terms from `first`
+// that start with `prefix` (every unprefixed term when `prefix` is empty).
+class NeighbourScan {
+ public:
+  NeighbourScan(const std::vector<char32_t>& target, std::size_t max,
+                std::chrono::steady_clock::time_point deadline)
+      : target_(target), max_(max), deadline_(deadline) {}
+
+  // False when the deadline cut the scan short.
+  bool scan(const Xapian::Database& db, const std::string& prefix) {
+    Xapian::TermIterator it = db.allterms_begin(prefix);
+    const Xapian::TermIterator end = db.allterms_end(prefix);
+    while (it != end) {
+      if ((++scanned_ & 1023) == 0 && std::chrono::steady_clock::now() > deadline_) return false;
+      const std::string term = *it;
+      // Unprefixed terms are every term not starting with an ASCII capital
+      // (prefixes are capitals: Q, L, S, ZA, XK…): skip that block in one jump.
+      if (term.front() >= 'A' && term.front() <= 'Z') {
+        it.skip_to("[");  // the byte after 'Z'
+        continue;
+      }
+      consider(term, it);
+      ++it;
+    }
+    return true;
+  }
+
+  const std::optional<std::string>& best() const { return best_; }
+
+ private:
+  void consider(const std::string& term, const Xapian::TermIterator& it) {
+    const std::size_t letters = code_points(term);
+    const std::size_t n = target_.size();
+    if ((letters > n ? letters - n : n - letters) > max_ || letters < 2) return;
+    decode(term, candidate_);
+    const std::size_t d = distance_(target_, candidate_, std::min(max_, best_distance_));
+    if (d == 0 || d > max_) return;
+    const Xapian::doccount freq = it.get_termfreq();
+    if (d < best_distance_ || (d == best_distance_ && freq > best_freq_)) {
+      best_ = term;
+      best_distance_ = d;
+      best_freq_ = freq;
+    }
+  }
+
+  const std::vector<char32_t>& target_;
+  const std::size_t max_;
+  const std::chrono::steady_clock::time_point deadline_;
+  Distance distance_;
+  std::vector<char32_t> candidate_;
+  std::optional<std::string> best_;
+  std::size_t best_distance_ = max_ + 1;
+  Xapian::doccount best_freq_ = 0;
+  std::size_t scanned_ = 0;
+};
+
+// The UTF-8 bytes of the first code point of `word`.
+std::string first_letter(std::string_view word) {
+  if (word.empty()) return {};
+  const auto lead = static_cast<unsigned char>(word[0]);
+  const std::size_t length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+  return std::string(word.substr(0, std::min(length, word.size())));
+}
+
+}  // namespace
+
 std::optional<std::string> closest_indexed_word(const Xapian::Database& db, std::string_view word,
                                                 const SpellingLimits& limits, bool* finished) {
   if (finished != nullptr) *finished = true;
@@ -84,65 +152,34 @@ std::optional<std::string> closest_indexed_word(const Xapian::Database& db, std:
   decode(word, target);
   const std::size_t max = allowed_edits(target.size());
   if (max == 0) return std::nullopt;
-  const auto deadline = std::chrono::steady_clock::now() + limits.budget;
-
-  Distance distance;
-  std::vector<char32_t> candidate;
-  std::optional<std::string> best;
-  std::size_t best_distance = max + 1;
-  Xapian::doccount best_freq = 0;
-  std::size_t scanned = 0;
-  // Unprefixed terms are every term not starting with an ASCII capital
-  // (prefixes are capitals: Q, L, S, ZA, XK…): skip that block in one jump.
-  Xapian::TermIterator it = db.allterms_begin();
-  const Xapian::TermIterator end = db.allterms_end();
-  while (it != end) {
-    if ((++scanned & 1023) == 0 && std::chrono::steady_clock::now() > deadline) {
-      if (finished != nullptr) *finished = false;
-      break;
-    }
-    const std::string term = *it;
-    if (term.front() >= 'A' && term.front() <= 'Z') {
-      it.skip_to("[");  // the byte after 'Z'
-      continue;
-    }
-    const std::size_t letters = code_points(term);
-    if ((letters > target.size() ? letters - target.size() : target.size() - letters) <= max &&
-        letters >= 2) {
-      decode(term, candidate);
-      const std::size_t d = distance(target, candidate, std::min(max, best_distance));
-      if (d > 0 && d <= max) {
-        const Xapian::doccount freq = it.get_termfreq();
-        if (d < best_distance || (d == best_distance && freq > best_freq)) {
-          best = term;
-          best_distance = d;
-          best_freq = freq;
-        }
-      }
-    }
-    ++it;
+  NeighbourScan same_first_letter(target, max, std::chrono::steady_clock::now() + limits.budget);
+  bool complete = same_first_letter.scan(db, first_letter(word));
+  if (complete && !same_first_letter.best()) {
+    NeighbourScan every_word(target, max, std::chrono::steady_clock::now() + limits.budget);
+    complete = every_word.scan(db, "");
+    if (finished != nullptr) *finished = complete;
+    return every_word.best();
   }
-  return best;
+  if (finished != nullptr) *finished = complete;
+  return same_first_letter.best();
 }
 
-std::string suggest_spelling(const Xapian::Database& db, std::string_view query,
-                             const std::vector<QueryWord>& words, SuggestionCache& cache) {
-  std::string corrected(query);
-  bool changed = false;
+std::vector<Correction> find_corrections(const Xapian::Database& db,
+                                         const std::vector<QueryWord>& words,
+                                         SuggestionCache& cache) {
+  std::vector<Correction> corrections;
   // Each unknown word costs a scan of the term list (bounded per word); the
   // query as a whole gets at most kSpellingBudget.
   constexpr std::chrono::milliseconds kSpellingBudget{400};
   const auto deadline = std::chrono::steady_clock::now() + kSpellingBudget;
-  // From the last word back, so that earlier offsets stay valid.
-  for (auto word = words.rbegin(); word != words.rend(); ++word) {
-    const std::string& exact = word->exact;
+  for (const QueryWord& word : words) {
     bool known = false;
-    for (auto term = word->query.get_terms_begin(); term != word->query.get_terms_end(); ++term) {
+    for (auto term = word.query.get_terms_begin(); term != word.query.get_terms_end(); ++term) {
       if (db.term_exists(*term)) known = true;
     }
-    if (known || exact.empty()) continue;
+    if (known || word.exact.empty()) continue;
     std::optional<std::string> better;
-    if (const std::optional<std::string>* cached = cache.find(exact)) {
+    if (const std::optional<std::string>* cached = cache.find(word.exact)) {
       better = *cached;
     } else {
       const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
@@ -151,20 +188,28 @@ std::string suggest_spelling(const Xapian::Database& db, std::string_view query,
       SpellingLimits limits;
       limits.budget = std::min(limits.budget, left);
       bool finished = false;
-      better = closest_indexed_word(db, exact, limits, &finished);
-      if (finished) cache.add(exact, better);
+      better = closest_indexed_word(db, word.exact, limits, &finished);
+      if (finished) cache.add(word.exact, better);
     }
-    if (better) {
-      // Index terms are case-folded; keep a capital the user typed ("Tokayef" → "Tokayev").
-      const char typed = query[word->offset];
-      if (typed >= 'A' && typed <= 'Z' && (*better)[0] >= 'a' && (*better)[0] <= 'z') {
-        (*better)[0] = static_cast<char>((*better)[0] - 'a' + 'A');
-      }
-      corrected.replace(word->offset, word->length, *better);
-      changed = true;
-    }
+    if (better) corrections.push_back({word.offset, word.length, *better});
   }
-  return changed ? corrected : std::string();
+  return corrections;
+}
+
+std::string corrected_query(std::string_view query, const std::vector<Correction>& corrections) {
+  if (corrections.empty()) return {};
+  std::string corrected(query);
+  // From the last word back, so that earlier offsets stay valid.
+  for (auto c = corrections.rbegin(); c != corrections.rend(); ++c) {
+    std::string word = c->word;
+    // Index terms are case-folded; keep a capital the user typed ("Tokayef" → "Tokayev").
+    const char typed = query[c->offset];
+    if (typed >= 'A' && typed <= 'Z' && word[0] >= 'a' && word[0] <= 'z') {
+      word[0] = static_cast<char>(word[0] - 'a' + 'A');
+    }
+    corrected.replace(c->offset, c->length, word);
+  }
+  return corrected;
 }
 
 }  // namespace lisan::internal

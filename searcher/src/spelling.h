@@ -35,7 +35,10 @@ std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t ma
 // The unprefixed (normalized, unstemmed) term of `db` closest to the
 // normalized `word`: at most 1 edit for words of 4–5 letters, 2 from 6 on,
 // none for shorter words (too many near neighbours to guess). Ties go to the
-// more frequent word. nullopt when nothing is close enough. `finished`, when
+// more frequent word. nullopt when nothing is close enough. The words that
+// begin with the same letter are read first — a typo seldom hits the first
+// letter, and they are a small part of the term list — and the whole list
+// only when none of them is close enough. `finished`, when
 // given, tells whether the scan saw every term (false: the budget ran out).
 std::optional<std::string> closest_indexed_word(const Xapian::Database& db, std::string_view word,
                                                 const SpellingLimits& limits = {},
@@ -63,10 +66,15 @@ class SuggestionCache {
   std::unordered_map<std::string, std::optional<std::string>> closest_;
 };
 
-// "did you mean": the query with each unknown word replaced by its closest
-// indexed word; empty when every word is known or none has a neighbour.
-// Bounded in time: 150 ms per word, 400 ms for the query as a whole.
-std::string suggest_spelling(const Xapian::Database& db, std::string_view query,
-                             const std::vector<QueryWord>& words, SuggestionCache& cache);
+// The corrections of a query's words: one for each word none of whose
+// forms the index holds and that has a close indexed word. Bounded in time:
+// 150 ms per word, 400 ms for the query as a whole.
+std::vector<Correction> find_corrections(const Xapian::Database& db,
+                                         const std::vector<QueryWord>& words,
+                                         SuggestionCache& cache);
+
+// "did you mean": `query` with each corrected word replaced (keeping a capital
+// the user typed: "Tokayef" → "Tokayev"); empty when there is no correction.
+std::string corrected_query(std::string_view query, const std::vector<Correction>& corrections);
 
 }  // namespace lisan::internal

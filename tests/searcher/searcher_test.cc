@@ -584,6 +584,46 @@ TEST_F(CorpusSearch, UnknownWordsGetASpellingSuggestionInEveryLanguage) {
   EXPECT_EQ(searcher.search("perjanjan", off).suggestion, "");
 }
 
+TEST_F(CorpusSearch, AMisspelledWordFindsWhatItsCorrectionFinds) {
+  Searcher searcher({db()});
+  // Without the cross-language forms, which may find a name's other script
+  // even when it is misspelled.
+  SearchOptions tolerant_options;
+  tolerant_options.translate = false;
+  tolerant_options.transliterate = false;
+  SearchOptions exact = tolerant_options;
+  exact.typos = false;
+  for (const std::string typo : {"Tokayef", "perjanjan", "كازخستان"}) {
+    EXPECT_TRUE(searcher.search(typo, exact).hits.empty()) << typo;
+    const SearchResults tolerant = searcher.search(typo, tolerant_options);
+    const std::vector<std::string> wanted = ids(searcher.search(tolerant.suggestion, exact));
+    ASSERT_FALSE(wanted.empty()) << typo;
+    // The same documents in the same order as the word it was taken for.
+    EXPECT_EQ(ids(tolerant), wanted) << typo;
+  }
+  SearchOptions explain;
+  explain.explain = true;
+  const SearchResults explained = searcher.search("Tokayef Washington", explain);
+  ASSERT_TRUE(explained.explanation.has_value());
+  const std::vector<std::string>& lines = explained.explanation->expansions;
+  EXPECT_NE(std::find(lines.begin(), lines.end(), "typo: Tokayef → tokayev"), lines.end());
+  // Both words count as matched: the document with both is first, as for
+  // the query spelled right.
+  EXPECT_EQ(ids(explained).front(), ids(searcher.search("Tokayev Washington")).front());
+}
+
+TEST_F(CorpusSearch, AQueryOfIndexedWordsIsSearchedAsWithoutTypoTolerance) {
+  Searcher searcher({db()});
+  SearchOptions exact;
+  exact.typos = false;
+  for (const std::string query : {"Tokayev Washington", "كازاخستان", "perjanjian bilateral"}) {
+    const SearchResults a = searcher.search(query);
+    const SearchResults b = searcher.search(query, exact);
+    ASSERT_EQ(ids(a), ids(b)) << query;
+    for (std::size_t i = 0; i < a.hits.size(); ++i) EXPECT_EQ(a.hits[i].score, b.hits[i].score);
+  }
+}
+
 TEST_F(CorpusSearch, OnlyAnExplainedSearchCarriesTheQueryAndItsTimings) {
   Searcher searcher({db()});
   const SearchResults plain = searcher.search("Tokayev Washington");

@@ -52,5 +52,19 @@ TEST_F(ClosestWord, ShortOrDistantWordsGetNothing) {
   EXPECT_EQ(closest_indexed_word(db_, "zzzzzzzz"), std::nullopt);
 }
 
+TEST_F(ClosestWord, AFirstLetterTypoIsFoundByTheWholeScan) {
+  // The words sharing the first letter come first; none is close here, so
+  // the whole term list is read.
+  EXPECT_EQ(closest_indexed_word(db_, "qashington"), "washington");
+  // A same-first-letter neighbour wins over an equally close one elsewhere.
+  EXPECT_EQ(closest_indexed_word(db_, "kazakhstaf"), "kazakhstan");
+}
+
+TEST(Corrections, SuggestionKeepsACapitalAndReplacesFromTheEnd) {
+  const std::vector<Correction> corrections = {{0, 7, "tokayev"}, {8, 9, "washington"}};
+  EXPECT_EQ(corrected_query("Tokayef Washingtn", corrections), "Tokayev Washington");
+  EXPECT_EQ(corrected_query("Tokayef Washingtn", {}), "");
+}
+
 }  // namespace
 }  // namespace lisan::internal

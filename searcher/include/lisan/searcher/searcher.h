@@ -49,6 +49,9 @@ struct RankingOptions {
   /// Question words the stopword lists lack (who, siapakah, dimana, …) leave
   /// the ranked parts of the query, as stopwords do.
   bool question_words = true;
+  /// Weight of the word a misspelled query word is taken to mean
+  /// (SearchOptions::typos), relative to a word typed right.
+  double typo_weight = 0.5;
 };
 
 /// An order of the hits other than by relevance (SearchOptions::sort).
@@ -73,6 +76,12 @@ struct SearchOptions {
   bool snippets = true;
   /// Suggest a spelling for query words the index does not hold.
   bool suggest = true;
+  /// Typo tolerance: a query word none of whose forms the index holds also
+  /// matches its closest indexed word (the one "did you mean" suggests;
+  /// 1 edit for words of 4–5 letters, 2 from 6 on, none below), weighted by
+  /// RankingOptions::typo_weight. A query whose words are all indexed is
+  /// searched exactly as without it.
+  bool typos = true;
   RankingOptions ranking;  ///< ranking constants (defaults: measured best)
   // Cross-language expansion of each query word: dictionary translations
   // (FreeDict ar↔en↔id) and the cross-script name key (توكاييف ↔ Tokayev).
