@@ -138,6 +138,15 @@ ReadResult read_text(std::string_view bytes, const ReadLimits& limits) {
 }
 
 ReadResult finish_document(ExtractedDocument doc, const ReadLimits& limits) {
+  // Parsers pass on some bytes as they found them (libxml2 in an entity
+  // name of a page that is not the UTF-8 it says): repaired here, for all.
+  for (std::string* part : {&doc.text, &doc.title, &doc.url}) {
+    if (count_invalid_utf8(*part) != 0) {
+      std::size_t repaired = 0;
+      *part = repair_utf8(*part, &repaired);
+      doc.repaired_utf8 += repaired;
+    }
+  }
   if (doc.text.size() > limits.max_text_bytes) {
     cut_utf8(doc.text, limits.max_text_bytes);
     doc.notes.push_back("text cut at --max-size (" + std::to_string(limits.max_text_bytes) +

@@ -128,14 +128,22 @@ class HtmlVisitor {
   std::string first_heading_;
 };
 
-// The encoding to parse `bytes` in: the forced one; else none when a byte
-// order mark or the page itself declares it; UTF-8 when the bytes are
-// UTF-8 (a page that declares Latin-1 but is UTF-8 is read as it is);
-// else the detector's guess, if confident.
+// True when the head of a page names its encoding (<meta charset>, or
+// http-equiv Content-Type with a charset).
+bool declares_charset(std::string_view bytes) {
+  const std::string head = lowercase(std::string(bytes.substr(0, 4096)));
+  return head.find("charset") != std::string::npos;
+}
+
+// The encoding to parse `bytes` in: the forced one; UTF-8 when the bytes are
+// UTF-8 (a page that declares Latin-1 but is UTF-8 is read as it is); else
+// none when a byte order mark or the page declares it; else the
+// detector's guess, if confident.
 std::optional<std::string> html_encoding(std::string_view bytes, const ReadLimits& limits) {
   if (!limits.encoding.empty()) return limits.encoding;
   if (!bom_encoding(bytes).empty()) return std::nullopt;
   if (count_invalid_utf8(bytes) == 0) return "UTF-8";
+  if (declares_charset(bytes)) return std::nullopt;
   if (auto detected = detect_encoding(bytes, true)) return detected->name;
   return std::nullopt;
 }

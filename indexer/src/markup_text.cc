@@ -11,11 +11,17 @@ struct XmlCharFree {
 };
 using XmlString = std::unique_ptr<xmlChar, XmlCharFree>;
 
+void ignore_error(void* /*context*/, const char* /*format*/, ...) {}
+
 // libxml2 sets up its globals on first use, which is not safe from several
-// threads at once (index_sharded extracts on one thread per shard).
+// threads at once (index_sharded extracts on one thread per shard). Its
+// generic error handler is the thread's own, and prints what it finds
+// wrong in a file (encoding errors despite NOERROR) to standard error: the
+// indexer reports files its own way.
 void init_libxml2() {
   static std::once_flag once;
   std::call_once(once, [] { xmlInitParser(); });
+  xmlSetGenericErrorFunc(nullptr, ignore_error);
 }
 
 bool is_space(char c) {

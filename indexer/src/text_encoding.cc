@@ -74,7 +74,8 @@ std::optional<DetectedEncoding> detect_encoding(std::string_view bytes, bool mar
     const char* name = ucsdet_getName(matches[i], &status);
     if (U_FAILURE(status) || name == nullptr) return std::nullopt;
     found.name = name;
-    if (found.confidence >= min_confidence(found.name) && !is_unicode_form(found.name)) return found;
+    if (found.confidence >= min_confidence(found.name) && !is_unicode_form(found.name))
+      return found;
   }
   return std::nullopt;
 }

@@ -230,6 +230,15 @@ TEST(Html, TextIsCutAtTheBound) {
   EXPECT_TRUE(has(doc.notes[0], "cut at --max-size")) << doc.notes[0];
 }
 
+// Found by html_fuzzer: libxml2 passes the bytes of an entity name on as
+// they are, in a page that says UTF-8 and is not.
+TEST(Html, BytesThatAreNotTheDeclaredUtf8ComeOutRepaired) {
+  const ExtractedDocument doc =
+      read_ok("a.html", "<meta charset=\"utf-8\"><p>One &\x97\x9dsp;word</p>");
+  EXPECT_EQ(count_invalid_utf8(doc.text), 0u) << doc.text;
+  EXPECT_TRUE(has(doc.text, "word")) << doc.text;
+}
+
 TEST(Html, EmptyAndMarkupOnlyPagesAreSkippedAsEmpty) {
   EXPECT_EQ(read_skipped("a.html", "").reason, SkipReason::kEmpty);
   EXPECT_EQ(read_skipped("a.html", "<html><script>x()</script></html>").reason, SkipReason::kEmpty);
