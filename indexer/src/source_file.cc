@@ -42,7 +42,10 @@ std::variant<std::string, Skip> read_file_bytes(const std::string& source, std::
     return Skip{"cannot read: " + std::string(std::strerror(errno)) + "; skipped",
                 SkipReason::kUnreadable};
   }
-  if (std::optional<Skip> skip = check_head(raw)) return std::move(*skip);
+  // A file no longer than its head is read already: the readers decide.
+  if (size > head) {
+    if (std::optional<Skip> skip = check_head(raw)) return std::move(*skip);
+  }
   raw.resize(size);
   if (size > head && !in.read(raw.data() + head, static_cast<std::streamsize>(size - head))) {
     return Skip{"cannot read: " + std::string(std::strerror(errno)) + "; skipped",

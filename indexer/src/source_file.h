@@ -38,7 +38,8 @@ using HeadCheck = std::function<std::optional<Skip>(std::string_view head)>;
 
 // The `size` bytes of the file at `source`: the first 64 KiB first, so that
 // a binary file (an image, a disk image of 1 GB) is told by them
-// (`check_head`) and skipped without reading or holding the rest.
+// (`check_head`, called only when there is more to read) and skipped
+// without reading or holding the rest.
 std::variant<std::string, Skip> read_file_bytes(const std::string& source, std::uint64_t size,
                                                 const HeadCheck& check_head);
 

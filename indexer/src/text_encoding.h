@@ -30,7 +30,7 @@ std::string_view bom_encoding(std::string_view bytes) noexcept;
 // (kMinEncodingConfidence; kMinArabicConfidence for windows-1256 and
 // ISO-8859-6) — the likeliest such of its guesses; never UTF-8, UTF-16 or UTF-32 without a byte
 // order mark, and nothing for bytes holding NUL. `markup`: HTML or XML,
-// whose tags the detector then passes over. Reads the first 64 KiB.
+// whose tags the detector then passes over. Reads the first 16 KiB.
 std::optional<DetectedEncoding> detect_encoding(std::string_view bytes, bool markup = false);
 
 // `bytes` in `encoding` as UTF-8, a byte order mark dropped; bytes the
