@@ -30,6 +30,7 @@ test_packages=(
   doxygen                         # API reference; a test checks the public headers are documented
   python3-gi python3-cairo python3-gi-cairo gir1.2-pango-1.0 fonts-dejavu-core  # PDFs made by the tests (pango, cairo)
   qpdf                            # an encrypted PDF for the PDF reader's test
+  xapian-omega poppler-utils unzip  # bench/formats_throughput.py: omindex and its helpers
 )
 case "${1:-}" in
   "") ;;
