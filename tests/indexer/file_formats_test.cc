@@ -131,7 +131,7 @@ TEST(TextEncoding, RandomHighBytesAreNotMistakenForALegacyEncoding) {
 }
 
 TEST(TextEncoding, BinaryAndUnsureBytesAreStillSkipped) {
-  const std::string jpeg("\xFF\xD8\xFF\xE0\0\x10JFIF\0\x01\x01\0\0\x01", 18);
+  const std::string jpeg("\xFF\xD8\xFF\xE0\0\x10JFIF\0\x01\x01\0\0\x01", 16);
   EXPECT_EQ(check_head("photo.jpg", jpeg, "")->reason, SkipReason::kBinary);
   EXPECT_EQ(read_skipped("photo.jpg", jpeg).reason, SkipReason::kBinary);
   EXPECT_EQ(detect_encoding(jpeg), std::nullopt) << "NUL bytes are never a legacy encoding";
