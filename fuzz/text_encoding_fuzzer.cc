@@ -13,12 +13,13 @@
 
 namespace {
 
+// Text, or HTML when what follows the first byte (the forced run) is a page.
 void check(const lisan::ExtractedDocument& doc) {
   if (doc.skipped) {
     if (doc.skip_message.empty()) std::abort();
     return;
   }
-  if (doc.format != "text") std::abort();
+  if (doc.format != "text" && doc.format != "html") std::abort();
   if (lisan::count_invalid_utf8(doc.text) != 0 || lisan::count_invalid_utf8(doc.title) != 0)
     std::abort();
 }
