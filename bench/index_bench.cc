@@ -212,7 +212,8 @@ void add_corpus(lisan::Indexer& indexer, const std::vector<std::string>& paths,
                               .text = std::move(record->text),
                               .title = std::move(record->title),
                               .url = {},
-                              .language = lisan::parse_language(record->lang)};
+                              .language = lisan::parse_language(record->lang),
+                              .fields = {}};
     indexer.add_document(doc);
   }
 }

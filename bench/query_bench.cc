@@ -8,7 +8,9 @@
 //     --variants LIST comma-separated search settings, run in turn for each query so that
 //                     they share the machine's load: default, no-snippets, no-expansion,
 //                     no-suggest, bm25-order (no second phase), words-first (the
-//                     former default, more words first) (default: default)
+//                     former default, more words first); on an index of bench/field_bench
+//                     also filter (source:source-3), range (date:2018..2020), sort-date
+//                     (newest first), facet (source) (default: default)
 //     --raw FILE      also append every query as "variant<TAB>set<TAB>query<TAB>ms<TAB>cpu ms"
 //                     (to pool interleaved runs of two builds)
 //
@@ -59,6 +61,14 @@ std::optional<Variant> make_variant(const std::string& name) {
     v.options.ranking.proximity = 0;
   } else if (name == "words-first") {
     v.options.ranking.more_words_first = true;
+  } else if (name == "filter") {  // the fields of bench/field_bench's index
+    v.options.filters = {"source:source-3"};
+  } else if (name == "range") {
+    v.options.filters = {"date:2018..2020"};
+  } else if (name == "sort-date") {
+    v.options.sort = lisan::SortOrder{"date", true};
+  } else if (name == "facet") {
+    v.options.facets = {"source"};
   } else {
     return std::nullopt;
   }
@@ -103,7 +113,8 @@ double load_average() {
 int usage(const char* message) {
   std::fprintf(stderr,
                "query_bench: %s\nusage: query_bench --db DIR [--rounds N] "
-               "[--variants default,no-snippets,no-expansion,no-suggest,bm25-order,words-first] "
+               "[--variants default,no-snippets,no-expansion,no-suggest,bm25-order,words-first,"
+               "filter,range,sort-date,facet] "
                "[--raw FILE]\n",
                message);
   return 2;

@@ -14,6 +14,7 @@
 #include "lisan/analyzers/stopwords.h"
 #include "lisan/indexer/indexer.h"
 #include "support/tsv_table.h"
+#include "typo_queries.h"
 
 namespace lisan::relevance {
 namespace {
@@ -35,12 +36,6 @@ std::uint64_t mixed_hash(std::string_view text) {
 }
 
 std::string code(Language lang) { return std::string(language_code(lang)); }
-
-// Ids are unique in an index; the translations of one document get their
-// language as a suffix, which the engines strip again.
-constexpr char kLanguageSeparator = '@';
-
-std::string strip_language(const std::string& id) { return id.substr(0, id.rfind('@')); }
 
 // Headlines and questions are text, not query syntax: quotes, parentheses,
 // field colons, leading +/- and upper-case operators become plain
@@ -207,14 +202,32 @@ std::vector<Query> read_questions(const std::string& path, Language lang, Langua
   return queries;
 }
 
-// TyDi QA GoldP: native questions over the passages of their language, and
-// keyword queries from one passage in four.
+// A question task's questions with one content word misspelled each
+// (typo_queries.h); a question keeps its id, so its half.
+Task typo_task(const Task& clean) {
+  AnalysisContext analysis;
+  Task typo{"typo " + clean.name, 0, true, {}};
+  for (const Query& query : clean.queries) {
+    if (std::optional<Misspelling> m =
+            misspell(query.text, mixed_hash("typo/" + query.id), analysis)) {
+      Query misspelled = query;
+      misspelled.text = m->query;
+      typo.queries.push_back(std::move(misspelled));
+    }
+  }
+  return typo;
+}
+
+// TyDi QA GoldP: native questions over the passages of their language, their
+// typo twins, and keyword queries from one passage in four.
 void load_tydi(const std::string& dir, SuiteBuilder& out) {
   for (Language lang : {Language::kIndonesian, Language::kEnglish}) {
     Collection collection{"tydi-" + code(lang),
                           read_documents(dir + "/docs_" + code(lang) + ".jsonl.gz", lang)};
-    out.add(collection, {"tydi question " + code(lang), 0, true,
-                         read_questions(dir + "/queries_" + code(lang) + ".tsv", lang, lang)});
+    Task questions{"tydi question " + code(lang), 0, true,
+                   read_questions(dir + "/queries_" + code(lang) + ".tsv", lang, lang)};
+    out.add(collection, typo_task(questions));
+    out.add(collection, std::move(questions));
     Task keywords{"keywords tydi " + code(lang), 0, false, {}};
     add_keyword_queries(collection.documents, lang, 4, keywords);
     out.add(collection, std::move(keywords));
@@ -237,9 +250,10 @@ void load_xquad(const std::string& dir, SuiteBuilder& out) {
     for (Language doc_lang : langs) {
       const std::string direction =
           lang == doc_lang ? code(lang) : code(lang) + ">" + code(doc_lang);
-      out.add(collection,
-              {"xquad question " + direction, 0, true,
-               read_questions(dir + "/queries." + code(lang) + ".tsv", lang, doc_lang)});
+      Task questions{"xquad question " + direction, 0, true,
+                     read_questions(dir + "/queries." + code(lang) + ".tsv", lang, doc_lang)};
+      if (lang == doc_lang) out.add(collection, typo_task(questions));
+      out.add(collection, std::move(questions));
     }
   }
 }
@@ -322,7 +336,7 @@ class LisanEngine final : public Engine {
     options_.language = query.doc_language;
     std::vector<std::string> ids;
     for (const Hit& hit : searcher_.search(query.text, options_).hits) {
-      ids.push_back(strip_language(hit.id));
+      ids.push_back(eval::untagged_id(hit.id));
     }
     return ids;
   }
@@ -355,7 +369,7 @@ class XapianEngine final : public Engine {
     std::vector<std::string> ids;
     const Xapian::MSet mset = enquire_.get_mset(0, static_cast<Xapian::doccount>(depth));
     for (auto it = mset.begin(); it != mset.end(); ++it) {
-      ids.push_back(strip_language(it.get_document().get_data()));
+      ids.push_back(eval::untagged_id(it.get_document().get_data()));
     }
     return ids;
   }
@@ -369,19 +383,7 @@ class XapianEngine final : public Engine {
 
 std::unique_ptr<Engine> make_lisan(const Collection& collection, const std::string& db_path,
                                    SearchOptions options) {
-  {
-    Indexer indexer(db_path);
-    for (const Document& doc : collection.documents) {
-      SourceDocument source;
-      source.id = doc.id + kLanguageSeparator + code(doc.language);
-      source.text = doc.text;
-      // An empty title would make the indexer take the text's first line.
-      source.title = doc.title.empty() ? " " : doc.title;
-      source.language = doc.language;
-      indexer.add_document(source);
-    }
-    indexer.finish();
-  }
+  eval::index_parallel_documents(collection.documents, db_path);
   return make_lisan_on(db_path, std::move(options));
 }
 
@@ -402,7 +404,7 @@ std::unique_ptr<Engine> make_xapian(const Collection& collection, const std::str
       generator.increase_termpos();
       generator.index_text(doc.text);
       out.add_boolean_term("L" + code(doc.language));
-      out.set_data(doc.id + kLanguageSeparator + code(doc.language));
+      out.set_data(eval::tagged_id(doc.id, doc.language));
       db.add_document(out);
     }
     db.commit();

@@ -16,15 +16,11 @@
 
 #include "lisan/analyzers/language.h"
 #include "lisan/searcher/searcher.h"
+#include "support/parallel_documents.h"
 
 namespace lisan::relevance {
 
-struct Document {
-  std::string id;  // shared by the translations of one document
-  Language language = Language::kUnknown;
-  std::string title;
-  std::string text;
-};
+using Document = eval::ParallelDocument;
 
 // A set of documents indexed together (every language of a parallel set).
 struct Collection {

@@ -19,6 +19,7 @@ Command add_index_command(CLI::App& app);
 Command add_search_command(CLI::App& app);
 Command add_info_command(CLI::App& app);
 Command add_serve_command(CLI::App& app);
+Command add_delete_command(CLI::App& app);
 
 // `args` (the program's arguments, without its name) in the order CLI11 is
 // to read them. For `lisan search`, once the query has begun a word starting

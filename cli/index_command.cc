@@ -2,9 +2,11 @@
 
 #include <csignal>
 #include <filesystem>
+#include <fstream>
 #include <iomanip>
 #include <iostream>
 #include <optional>
+#include <sstream>
 
 #include "commands.h"
 #include "language_option.h"
@@ -63,6 +65,10 @@ void print_summary(const IndexReport& r) {
   }
   if (r.repaired_utf8 > 0) std::cerr << ", " << r.repaired_utf8 << " repaired (invalid UTF-8)";
   std::cerr << ", " << std::fixed << std::setprecision(2) << r.seconds << " s\n";
+  if (r.deleted > 0 || r.not_found > 0) {
+    std::cerr << "deleted: " << r.deleted << " (" << r.not_found << " id(s) not in the index)\n";
+  }
+  if (r.fields_dropped > 0) std::cerr << "fields dropped: " << r.fields_dropped << '\n';
   if (r.interrupted) {
     std::cerr << "interrupted: the documents indexed so far are committed; run the same command "
                  "again to complete the index\n";
@@ -81,8 +87,22 @@ struct IndexCommandOptions {
   unsigned jobs = 1;
   std::uint64_t memory_mb = 512;
   std::size_t shards = 0;
+  std::string schema_file;
   std::vector<std::string> paths;
 };
+
+// The fields a --schema file declares (lisan/format/fields.h).
+FieldSchema read_schema_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw IoError("cannot read the schema " + path);
+  std::ostringstream text;
+  text << in.rdbuf();
+  try {
+    return FieldSchema::parse(text.str());
+  } catch (const InvalidArgument& e) {
+    throw InvalidArgument(path + ": " + e.what());
+  }
+}
 
 IndexOptions index_options_from(const IndexCommandOptions& options, bool batch_given) {
   IndexOptions index_options;
@@ -100,6 +120,7 @@ IndexOptions index_options_from(const IndexCommandOptions& options, bool batch_g
   index_options.jobs = options.jobs;
   index_options.memory_budget_bytes = options.memory_mb << 20;
   index_options.stop = &g_stop;
+  if (!options.schema_file.empty()) index_options.schema = read_schema_file(options.schema_file);
   return index_options;
 }
 
@@ -186,6 +207,9 @@ Command add_index_command(CLI::App& app) {
   sub->add_option("--shards", options->shards,
                   "Split the index into N shards by document id (default: as the index is)")
       ->check(CLI::Range(std::size_t{1}, std::size_t{256}));
+  sub->add_option("--schema", options->schema_file,
+                  "A JSON file declaring the documents' fields: "
+                  "{\"fields\": {\"source\": \"keyword\", \"date\": \"date\", …}}");
   sub->add_option("PATH", options->paths, "Files, folders, .jsonl files, or - for JSONL on stdin")
       ->required();
   return {sub, [options, batch] {

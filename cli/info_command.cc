@@ -39,7 +39,12 @@ Command add_info_command(CLI::App& app) {
                       << "analyzer:       " << terminal_safe(info.analyzer) << " version "
                       << info.analyzer_version << '\n'
                       << "created:        " << terminal_safe(info.created) << '\n'
-                      << "last commit:    " << terminal_safe(info.last_commit) << '\n';
+                      << "last commit:    " << terminal_safe(info.last_commit) << '\n'
+                      << "fields:\n";
+            for (const FieldSpec& field : info.fields) {
+              std::cout << "  " << field.name << ": " << field_type_name(field.type)
+                        << (field.builtin ? " (built-in, filled for files)" : "") << '\n';
+            }
             return 0;
           }};
 }

@@ -65,7 +65,7 @@ int main(int argc, char** argv) {
   const lisan::cli::Command commands[] = {
       lisan::cli::add_index_command(app), lisan::cli::add_search_command(app),
       lisan::cli::add_info_command(app),  lisan::cli::add_analyze_command(app),
-      lisan::cli::add_serve_command(app),
+      lisan::cli::add_serve_command(app), lisan::cli::add_delete_command(app),
   };
   try {
     const std::vector<std::string> args =

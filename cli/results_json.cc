@@ -9,6 +9,42 @@ std::string dump(const nlohmann::json& value) {
   return value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
+// A field's values as JSON: one value as a scalar (a number field's as a
+// number), several as an array of them.
+nlohmann::json field_json(const FieldSpec* field, const std::vector<std::string>& values) {
+  auto one = [field](const std::string& value) -> nlohmann::json {
+    if (field != nullptr && field->type == FieldType::kNumber) {
+      if (std::optional<double> number = parse_field_number(value)) return *number;
+    }
+    return value;
+  };
+  if (values.size() == 1) return one(values.front());
+  nlohmann::json list = nlohmann::json::array();
+  for (const std::string& value : values) list.push_back(one(value));
+  return list;
+}
+
+nlohmann::json fields_json(const FieldValues& fields, const FieldSchema& schema) {
+  nlohmann::json out = nlohmann::json::object();
+  for (const auto& [name, values] : fields) out[name] = field_json(schema.find(name), values);
+  return out;
+}
+
+// Each field facet into `facets`; the names of the estimated ones.
+nlohmann::json add_field_facets(const std::vector<FieldFacet>& field_facets,
+                                nlohmann::json& facets) {
+  nlohmann::json estimated = nlohmann::json::array();
+  for (const FieldFacet& facet : field_facets) {
+    nlohmann::json values = nlohmann::json::array();
+    for (const FacetValue& value : facet.values) {
+      values.push_back({{"value", value.value}, {"count", value.count}});
+    }
+    facets[facet.field] = std::move(values);
+    if (facet.estimated) estimated.push_back(facet.field);
+  }
+  return estimated;
+}
+
 }  // namespace
 
 std::string snippet_html(const MarkedText& snippet) {
@@ -49,7 +85,8 @@ std::string snippet_html(const MarkedText& snippet) {
   return out;
 }
 
-std::string search_results_json(const SearchResults& results, bool explain) {
+std::string search_results_json(const SearchResults& results, bool explain,
+                                const FieldSchema& schema) {
   nlohmann::json hits = nlohmann::json::array();
   for (const Hit& hit : results.hits) {
     nlohmann::json h = {{"rank", hit.rank},
@@ -59,6 +96,7 @@ std::string search_results_json(const SearchResults& results, bool explain) {
                         {"url", hit.url},
                         {"score", hit.score},
                         {"snippet", snippet_html(hit.snippet)}};
+    if (!hit.fields.empty()) h["fields"] = fields_json(hit.fields, schema);
     if (explain) h["matched_terms"] = hit.matched_terms;
     hits.push_back(std::move(h));
   }
@@ -67,6 +105,10 @@ std::string search_results_json(const SearchResults& results, bool explain) {
                         {"estimated", results.estimated},
                         {"facets", {{"lang", results.language_facets}}},
                         {"results", hits}};
+  if (nlohmann::json estimated = add_field_facets(results.facets, out["facets"]);
+      !estimated.empty()) {
+    out["estimated_facets"] = std::move(estimated);
+  }
   if (!results.suggestion.empty()) out["suggestion"] = results.suggestion;
   if (explain && results.explanation) {
     const SearchExplanation& why = *results.explanation;
@@ -77,7 +119,11 @@ std::string search_results_json(const SearchResults& results, bool explain) {
 }
 
 std::string index_info_json(const IndexInfo& info) {
-  return dump({{"documents", info.documents},
+  nlohmann::json fields = nlohmann::json::object();
+  for (const FieldSpec& field : info.fields)
+    fields[field.name] = std::string(field_type_name(field.type));
+  return dump({{"fields", fields},
+               {"documents", info.documents},
                {"languages", info.languages},
                {"terms", info.terms},
                {"schema_version", info.schema_version},

@@ -72,8 +72,33 @@ QueryExcerpt excerpt_around(std::string_view query, std::size_t offset) {
   return excerpt;
 }
 
-void print_json(const SearchResults& results, bool explain) {
-  std::cout << search_results_json(results, explain) << '\n';
+void print_json(const SearchResults& results, bool explain, const FieldSchema& schema) {
+  std::cout << search_results_json(results, explain, schema) << '\n';
+}
+
+// "   source: aljazeera  tags: a, b" under a hit.
+void print_hit_fields(const FieldValues& fields) {
+  if (fields.empty()) return;
+  std::cout << "  ";
+  for (const auto& [name, values] : fields) {
+    std::cout << ' ' << terminal_safe(name) << ':';
+    const char* separator = " ";
+    for (const std::string& value : values) {
+      std::cout << separator << terminal_safe(value);
+      separator = ", ";
+    }
+  }
+  std::cout << '\n';
+}
+
+void print_facets(const std::vector<FieldFacet>& facets) {
+  for (const FieldFacet& facet : facets) {
+    std::cout << terminal_safe(facet.field) << (facet.estimated ? " (estimated):" : ":");
+    for (const FacetValue& value : facet.values) {
+      std::cout << "  " << terminal_safe(value.value) << ": " << value.count;
+    }
+    std::cout << '\n';
+  }
 }
 
 void print_text(const SearchResults& results, bool explain) {
@@ -88,12 +113,14 @@ void print_text(const SearchResults& results, bool explain) {
   for (const auto& [lang, count] : results.language_facets)
     std::cout << "  " << lang << ": " << count;
   std::cout << '\n';
+  print_facets(results.facets);
   for (const Hit& hit : results.hits) {
     std::cout << hit.rank << ". " << terminal_safe(hit.id) << "  [" << hit.lang << "]  "
               << terminal_safe(hit.title) << '\n';
     std::cout << "   score " << hit.score;
     if (!hit.url.empty()) std::cout << "  " << terminal_safe(hit.url);
     std::cout << "\n   " << snippet_terminal(hit.snippet, color) << '\n';
+    print_hit_fields(hit.fields);
     if (explain) {
       std::cout << "   matched:";
       for (const std::string& term : hit.matched_terms) std::cout << ' ' << term;
@@ -127,10 +154,19 @@ std::optional<std::vector<std::string>> query_words_last(const CLI::App& search,
       break;
     }
     if (const CLI::Option* option = named_option(search, arg)) {
-      options.push_back(arg);
       if (option->get_items_expected_min() > 0 && arg.find('=') == std::string::npos) {
         if (i + 1 == args.size()) return std::nullopt;
-        options.push_back(args[++i]);
+        // Joined, so that a value starting with "-" (--sort -date,
+        // --filter -source:x) is read as the value.
+        const std::string& value = args[++i];
+        if (value.starts_with('-')) {
+          options.push_back(arg + "=" + value);
+        } else {
+          options.push_back(arg);
+          options.push_back(value);
+        }
+      } else {
+        options.push_back(arg);
       }
     } else if (is_long_option(arg) || (query.empty() && arg.size() > 1 && arg.front() == '-')) {
       return std::nullopt;
@@ -143,21 +179,67 @@ std::optional<std::vector<std::string>> query_words_last(const CLI::App& search,
   return options;
 }
 
+// "a,b" as {"a", "b"}.
+std::vector<std::string> comma_list(const std::string& text) {
+  std::vector<std::string> items;
+  std::size_t begin = 0;
+  while (begin <= text.size()) {
+    const std::size_t comma = std::min(text.find(',', begin), text.size());
+    if (comma > begin) items.push_back(text.substr(begin, comma - begin));
+    begin = comma + 1;
+  }
+  return items;
+}
+
+// What `lisan search` is given.
+struct SearchCommandOptions {
+  std::vector<std::string> dbs;
+  std::string lang;
+  std::size_t limit = 10;
+  std::size_t offset = 0;
+  bool json = false;
+  bool explain = false;
+  bool no_translate = false;
+  bool no_transliterate = false;
+  std::vector<std::string> filters;
+  std::string sort;
+  std::vector<std::string> facets;
+  std::size_t facet_values = 10;
+  std::string fields;
+  std::vector<std::string> words;
+};
+
+// --filter, --sort, --facet, --fields.
+void add_field_options(CLI::App& sub, SearchCommandOptions& options) {
+  sub.add_option("--filter", options.filters,
+                 "Only documents passing this filter, e.g. source:aljazeera, date:2025-11.., "
+                 "-tags:sport (repeatable; scores unchanged)");
+  sub.add_option("--sort", options.sort,
+                 "Order by a field instead of relevance: FIELD ascending, -FIELD descending");
+  sub.add_option("--facet", options.facets,
+                 "Count the matches' values of a field (repeatable): a keyword field, a date "
+                 "field by month, or FIELD:year");
+  sub.add_option("--facet-values", options.facet_values, "Values shown per facet (default 10)");
+  sub.add_option("--fields", options.fields,
+                 "Stored fields to show with each hit, comma-separated (default: all)");
+}
+
+// --filter, --sort, --facet, --fields into the search options.
+void set_field_options(const SearchCommandOptions& options, SearchOptions& search) {
+  search.filters = options.filters;
+  search.facets = options.facets;
+  search.facet_values = options.facet_values;
+  search.fields = comma_list(options.fields);
+  if (!options.sort.empty()) {
+    const bool descending = options.sort.front() == '-';
+    search.sort = SortOrder{options.sort.substr(descending ? 1 : 0), descending};
+  }
+}
+
 }  // namespace
 
 Command add_search_command(CLI::App& app) {
-  struct Options {
-    std::vector<std::string> dbs;
-    std::string lang;
-    std::size_t limit = 10;
-    std::size_t offset = 0;
-    bool json = false;
-    bool explain = false;
-    bool no_translate = false;
-    bool no_transliterate = false;
-    std::vector<std::string> words;
-  };
-  auto options = std::make_shared<Options>();
+  auto options = std::make_shared<SearchCommandOptions>();
   CLI::App* sub = app.add_subcommand("search", "Search an index");
   sub->add_option(
          "--db", options->dbs,
@@ -174,7 +256,8 @@ Command add_search_command(CLI::App& app) {
                 "Do not add dictionary translations of the query words");
   sub->add_flag("--no-transliterate", options->no_transliterate,
                 "Do not match names across scripts (Arabic / Latin name keys)");
-  sub->add_option("QUERY", options->words, "The query")->required();
+  add_field_options(*sub, *options);
+  sub->add_option("QUERY", options->words, "The query (may be empty with --filter)")->required();
   return {sub, [options] {
             std::string query;
             for (const std::string& w : options->words) query += (query.empty() ? "" : " ") + w;
@@ -185,6 +268,7 @@ Command add_search_command(CLI::App& app) {
             search_options.explain = options->explain;
             search_options.translate = !options->no_translate;
             search_options.transliterate = !options->no_transliterate;
+            set_field_options(*options, search_options);
             std::vector<std::string> dbs = options->dbs;
             if (dbs.empty()) dbs.push_back(default_db_path());
             Searcher searcher(dbs);
@@ -192,8 +276,13 @@ Command add_search_command(CLI::App& app) {
             try {
               results = searcher.search(query, search_options);
             } catch (const QueryError& e) {
-              // A usage error: show where, under the query itself.
-              const QueryExcerpt shown = excerpt_around(query, e.offset());
+              // A usage error: show where, under the query or the filter.
+              const std::string_view what = e.what();
+              std::string shown_query = query;
+              for (const std::string& filter : search_options.filters) {
+                if (what.starts_with("filter \"" + filter + "\"")) shown_query = filter;
+              }
+              const QueryExcerpt shown = excerpt_around(shown_query, e.offset());
               // Escaped as a whole, and the caret under the escaped text.
               const std::string before = terminal_safe(shown.text.substr(0, shown.offset));
               const std::string text = before + terminal_safe(shown.text.substr(shown.offset));
@@ -203,7 +292,7 @@ Command add_search_command(CLI::App& app) {
               return 2;
             }
             if (options->json) {
-              print_json(results, options->explain);
+              print_json(results, options->explain, searcher.fields());
             } else {
               print_text(results, options->explain);
             }

@@ -14,9 +14,9 @@
 
 #include "http_front.h"
 #include "lisan/analyzers/error.h"
-#include "lisan/searcher/errors.h"
-#include "lisan/format/index_error.h"
 #include "lisan/analyzers/language.h"
+#include "lisan/format/index_error.h"
+#include "lisan/searcher/errors.h"
 #include "results_json.h"
 #include "searcher_pool.h"
 #include "terminal_text.h"
@@ -115,6 +115,41 @@ std::string host_name(std::string_view header) {
   return name;
 }
 
+// Every value of a repeatable parameter (filter=, facet=), bounded in count
+// and size as q is.
+std::vector<std::string> list_param(const httplib::Request& req, const std::string& name) {
+  constexpr std::size_t kMaxValues = 16;
+  const std::size_t count = req.get_param_value_count(name);
+  if (count > kMaxValues) {
+    throw BadRequest{"give " + name + " at most " + std::to_string(kMaxValues) + " times"};
+  }
+  std::vector<std::string> values;
+  for (std::size_t i = 0; i < count; ++i) {
+    std::string value = req.get_param_value(name, i);
+    if (value.size() > kMaxQueryBytes) throw BadRequest{name + " is too long"};
+    if (!value.empty()) values.push_back(std::move(value));
+  }
+  return values;
+}
+
+// filter=, sort= ("date" or "-date"), facet=, facet_values=, fields=a,b.
+void parse_field_params(const httplib::Request& req, SearchOptions& options) {
+  options.filters = list_param(req, "filter");
+  options.facets = list_param(req, "facet");
+  options.facet_values = count_param(req, "facet_values", 10, 100);
+  if (const std::optional<std::string> sort = single_param(req, "sort"); sort && !sort->empty()) {
+    const bool descending = sort->front() == '-';
+    options.sort = SortOrder{sort->substr(descending ? 1 : 0), descending};
+  }
+  if (const std::optional<std::string> fields = single_param(req, "fields")) {
+    for (std::size_t begin = 0; begin <= fields->size();) {
+      const std::size_t comma = std::min(fields->find(',', begin), fields->size());
+      if (comma > begin) options.fields.push_back(fields->substr(begin, comma - begin));
+      begin = comma + 1;
+    }
+  }
+}
+
 struct SearchRequest {
   std::string query;
   SearchOptions options;
@@ -139,6 +174,7 @@ SearchRequest parse_search_request(const httplib::Request& req, std::size_t max_
   out.options.limit = count_param(req, "limit", 10, max_limit);
   out.options.explain = flag_param(req, "explain");
   out.options.time_limit = time_limit;
+  parse_field_params(req, out.options);
   return out;
 }
 
@@ -312,7 +348,8 @@ struct SearchServer::Impl {
             parse_search_request(req, options.max_limit, options.query_time_limit);
         with_searcher([&](Searcher& searcher) {
           const SearchResults results = searcher.search(request.query, request.options);
-          send_json(res, 200, search_results_json(results, request.options.explain));
+          send_json(res, 200,
+                    search_results_json(results, request.options.explain, searcher.fields()));
         });
       });
     });

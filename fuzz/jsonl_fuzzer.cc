@@ -18,6 +18,16 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (record->line <= last_line) std::abort();
     if (record->document.has_value() == !record->error.empty()) std::abort();
     if (record->document && record->document->id.empty()) std::abort();
+    // A deletion carries its id alone.
+    if (record->deleted && (!record->document || !record->document->text.empty() ||
+                            !record->document->fields.empty())) {
+      std::abort();
+    }
+    if (record->document) {
+      for (const auto& [name, values] : record->document->fields) {
+        if (values.empty()) std::abort();  // a field given is a field with a value
+      }
+    }
     last_line = record->line;
   }
   (void)lisan::parse_jsonl_line(bytes, 1);

@@ -2,7 +2,8 @@
 # Installs lisan's dependencies from Debian packages, only those that are
 # missing. Runs apt-get as root, or through sudo otherwise.
 #   scripts/install-deps.sh          what building and running lisan needs
-#   scripts/install-deps.sh --tests  that and what the tests, benchmarks and fuzzers need
+#   scripts/install-deps.sh --python that and what the Python module needs
+#   scripts/install-deps.sh --tests  all that and what the tests, benchmarks and fuzzers need
 set -euo pipefail
 
 packages=(
@@ -20,7 +21,12 @@ packages=(
   libzip-dev                      # opening DOCX, ODT and EPUB (zip archives)
   libpoppler-cpp-dev              # reading PDF
 )
+python_packages=(
+  python3-dev pybind11-dev        # the lisan Python module (python/)
+)
 test_packages=(
+  "${python_packages[@]}"
+  python3-pytest                  # the Python module's tests (tests/python)
   xapian-tools                    # xapian-check, -delve, -tcpsrv: index checks, remote shards
   libgtest-dev libgmock-dev       # tests
   libbenchmark-dev                # benchmarks
@@ -34,8 +40,9 @@ test_packages=(
 )
 case "${1:-}" in
   "") ;;
+  --python) packages+=("${python_packages[@]}") ;;
   --tests) packages+=("${test_packages[@]}") ;;
-  *) echo "usage: $0 [--tests]" >&2; exit 2 ;;
+  *) echo "usage: $0 [--python | --tests]" >&2; exit 2 ;;
 esac
 
 missing=()

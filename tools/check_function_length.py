@@ -28,7 +28,7 @@ import pathlib
 import re
 import sys
 
-DEFAULT_DIRS = ["analyzers", "indexer", "searcher", "cli"]
+DEFAULT_DIRS = ["analyzers", "format", "indexer", "searcher", "cli", "python"]
 
 # A parameter list's end, then what may follow it before a function body.
 FUNCTION_TAIL = re.compile(

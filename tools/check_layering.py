@@ -33,7 +33,7 @@ LIBRARIES = ["analyzers", "format", "indexer", "searcher"]
 # May use any library's public headers (and the format library's internal
 # ones), never a library's src/: the program, the benchmarks, the fuzzers,
 # and the tests that are not one library's unit tests.
-PROGRAMS = ["cli", "bench", "fuzz", "tests/e2e", "tests/eval", "tests/serve", "tests/support"]
+PROGRAMS = ["cli", "python", "bench", "fuzz", "tests/e2e", "tests/eval", "tests/serve", "tests/support"]
 INCLUDE = re.compile(r'^\s*#\s*include\s+"([^"]+)"', re.MULTILINE)
 LINK = re.compile(r"target_link_libraries\(\s*lisan_(\w+)\b([^)]*)\)", re.DOTALL)
 DOC_EDGE = re.compile(r"^\s*lisan::(\w+)\s*(?:→|->)\s*(.*)$")

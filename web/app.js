@@ -1,5 +1,6 @@
-// The search page: reads its state from the address (?q=&lang=&offset=&limit=),
-// asks /search, and draws facets, results and pages. No framework, no build step.
+// The search page: reads its state from the address (?q=&lang=&filter=&offset=&limit=),
+// asks /search, and draws facets (languages, and the index's keyword and date
+// fields: a click filters), results and pages. No framework, no build step.
 "use strict";
 
 const LANGUAGE_NAMES = { ar: "العربية", id: "Bahasa Indonesia", en: "English", und: "other" };
@@ -17,6 +18,7 @@ function stateFromAddress() {
   return {
     q: params.get("q") ?? "",
     lang: params.get("lang") ?? "",
+    filters: params.getAll("filter"),
     offset: number("offset", 0),
     limit: number("limit", DEFAULT_LIMIT) || DEFAULT_LIMIT,
   };
@@ -25,6 +27,7 @@ function stateFromAddress() {
 function addressFor(state) {
   const params = new URLSearchParams({ q: state.q });
   if (state.lang) params.set("lang", state.lang);
+  for (const filter of state.filters) params.append("filter", filter);
   if (state.offset) params.set("offset", String(state.offset));
   if (state.limit !== DEFAULT_LIMIT) params.set("limit", String(state.limit));
   return "/?" + params.toString();
@@ -35,8 +38,13 @@ function go(state) {
   render(state);
 }
 
+// `params` values may be lists (filter=, facet=): each is sent.
 async function fetchJson(params, signal) {
-  const response = await fetch("/search?" + new URLSearchParams(params).toString(), { signal });
+  const query = new URLSearchParams();
+  for (const [name, value] of Object.entries(params)) {
+    for (const one of [].concat(value)) query.append(name, String(one));
+  }
+  const response = await fetch("/search?" + query.toString(), { signal });
   const body = await response.json();
   if (!response.ok) throw new Error(body.error || "the server answered " + response.status);
   return body;
@@ -104,6 +112,66 @@ function drawFacets(state, counts) {
   nav.hidden = total === 0;
 }
 
+// The index's own keyword and date fields (not the built-in ones of files),
+// asked of /info once: the fields the page counts.
+const BUILT_IN_FIELDS = ["modified", "size", "path"];
+let facetFields = null;
+
+async function fieldsToCount() {
+  if (facetFields) return facetFields;
+  try {
+    const info = await (await fetch("/info")).json();
+    facetFields = Object.entries(info.fields ?? {})
+      .filter(([name, type]) => !BUILT_IN_FIELDS.includes(name) && (type === "keyword" || type === "date"))
+      .map(([name]) => name);
+  } catch {
+    facetFields = [];
+  }
+  return facetFields;
+}
+
+// A filter on one value, quoted when it holds a space.
+function filterFor(field, value) {
+  return /\s/.test(value) ? `${field}:"${value}"` : `${field}:${value}`;
+}
+
+function drawFieldFacets(state, facets, fields) {
+  const nav = $("field-facets");
+  nav.replaceChildren();
+  for (const field of fields) {
+    const values = facets[field] ?? [];
+    if (!values.length) continue;
+    const group = document.createElement("div");
+    group.className = "field-facet";
+    group.dataset.field = field;
+    const label = document.createElement("span");
+    label.className = "field-name";
+    label.textContent = field;
+    group.append(label);
+    for (const { value, count } of values) {
+      const filter = filterFor(field, value);
+      const active = state.filters.includes(filter);
+      const b = document.createElement("button");
+      b.type = "button";
+      b.className = "facet";
+      b.dataset.filter = filter;
+      b.setAttribute("aria-pressed", String(active));
+      const name = document.createElement("span");
+      name.dir = "auto";
+      name.append(isolated(value));
+      const number = document.createElement("span");
+      number.className = "count";
+      number.textContent = String(count);
+      b.append(name, number);
+      const filters = active ? state.filters.filter((f) => f !== filter) : [...state.filters, filter];
+      b.addEventListener("click", () => go({ ...state, filters, offset: 0 }));
+      group.append(b);
+    }
+    nav.append(group);
+  }
+  nav.hidden = nav.childElementCount === 0;
+}
+
 function drawResults(body) {
   const list = $("results");
   list.replaceChildren();
@@ -155,10 +223,11 @@ function drawPager(state, body) {
 async function render(state) {
   $("q").value = state.q;
   $("error").hidden = true;
-  if (!state.q.trim()) {
+  if (!state.q.trim() && !state.filters.length) {
     $("results").replaceChildren();
     $("summary").textContent = "";
     $("facets").hidden = true;
+    $("field-facets").hidden = true;
     $("pager").hidden = true;
     return;
   }
@@ -166,16 +235,20 @@ async function render(state) {
   if (inFlight) inFlight.abort();
   inFlight = new AbortController();
   const signal = inFlight.signal;
+  const fields = await fieldsToCount();
   const params = { q: state.q, offset: state.offset, limit: state.limit };
   if (state.lang) params.lang = state.lang;
+  if (state.filters.length) params.filter = state.filters;
+  if (fields.length) params.facet = fields;
   try {
     // Facet counts come from the query without its language filter, so that
     // the other languages stay visible and clickable.
     const [body, all] = await Promise.all([
       fetchJson(params, signal),
-      state.lang ? fetchJson({ q: state.q, limit: 0 }, signal) : null,
+      state.lang ? fetchJson({ q: state.q, filter: state.filters, limit: 0 }, signal) : null,
     ]);
     drawFacets(state, (all ?? body).facets.lang);
+    drawFieldFacets(state, body.facets, fields);
     drawResults(body);
     drawPager(state, body);
     const first = body.results.length ? state.offset + 1 : 0;
@@ -196,7 +269,7 @@ async function render(state) {
 $("search-form").addEventListener("submit", (event) => {
   event.preventDefault();
   // A new query starts over in every language: its facets are not the old ones.
-  go({ ...stateFromAddress(), q: $("q").value, lang: "", offset: 0 });
+  go({ ...stateFromAddress(), q: $("q").value, lang: "", filters: [], offset: 0 });
 });
 window.addEventListener("popstate", () => render(stateFromAddress()));
 render(stateFromAddress());

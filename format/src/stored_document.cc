@@ -92,7 +92,44 @@ std::string serialize_with_nlohmann(const StoredDocument& doc) {
   nlohmann::json object = {{"id", doc.id},     {"title", doc.title},   {"url", doc.url},
                            {"lang", doc.lang}, {"source", doc.source}, {"size", doc.size},
                            {"text", doc.text}};
+  if (!doc.fields.empty()) object["fields"] = doc.fields;
   return object.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+// Writes {"fields":{"name":["value",…],…} (the object left open for the
+// keys after it), nothing when there are no fields; false at ill-formed UTF-8.
+bool append_fields(std::string& out, const FieldValues& fields) {
+  if (fields.empty()) return true;
+  out.append("{\"fields\":{");
+  bool first_field = true;
+  for (const auto& [name, values] : fields) {
+    if (!first_field) out.push_back(',');
+    first_field = false;
+    if (!append_json_string(out, name)) return false;
+    out.append(":[");
+    for (std::size_t i = 0; i < values.size(); ++i) {
+      if (i > 0) out.push_back(',');
+      if (!append_json_string(out, values[i])) return false;
+    }
+    out.push_back(']');
+  }
+  out.push_back('}');
+  return true;
+}
+
+FieldValues fields_of(simdjson::dom::object object) {
+  FieldValues fields;
+  simdjson::dom::object stored;
+  if (object.at_key("fields").get(stored) != simdjson::SUCCESS) return fields;
+  for (auto [name, values] : stored) {
+    simdjson::dom::array list;
+    if (values.get(list) != simdjson::SUCCESS) continue;
+    std::vector<std::string>& out = fields[std::string(name)];
+    for (simdjson::dom::element value : list) {
+      if (std::string_view text; value.get(text) == simdjson::SUCCESS) out.emplace_back(text);
+    }
+  }
+  return fields;
 }
 
 std::string string_field(simdjson::dom::object object, const char* key) {
@@ -114,8 +151,9 @@ std::string serialize_document_data(const StoredDocument& doc) {
   std::string out;
   out.reserve(doc.text.size() + doc.title.size() + doc.id.size() + doc.url.size() +
               doc.source.size() + 96);
-  out.append("{\"id\":");
-  bool well_formed = append_json_string(out, doc.id);
+  bool well_formed = append_fields(out, doc.fields);
+  out.append(doc.fields.empty() ? "{\"id\":" : ",\"id\":");
+  well_formed = well_formed && append_json_string(out, doc.id);
   out.append(",\"lang\":");
   well_formed = well_formed && append_json_string(out, doc.lang);
   out.append(",\"size\":").append(std::to_string(doc.size));
@@ -146,6 +184,7 @@ StoredDocument parse_document_data(std::string_view data) {
     doc.lang = string_field(object, "lang");
     doc.source = string_field(object, "source");
     doc.text = string_field(object, "text");
+    doc.fields = fields_of(object);
     if (std::uint64_t size; object.at_key("size").get(size) == simdjson::SUCCESS) doc.size = size;
   }
   // Also after a failed parse, which may have grown the buffers as much.

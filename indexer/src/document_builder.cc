@@ -41,6 +41,27 @@ void DocumentBuilder::index_title(Xapian::Document& out, std::string_view title,
   }
 }
 
+// Keyword values as boolean terms, sortable values in their slots, and a
+// text field's words under its prefix and as body words without positions,
+// so that plain queries find them too (ranked with the rest).
+void DocumentBuilder::index_fields(Xapian::Document& out, const PreparedFields& fields,
+                                   Language lang) {
+  for (const std::string& term : fields.boolean_terms) out.add_boolean_term(term);
+  for (const auto& [slot, value] : fields.values) out.add_value(slot, value);
+  for (const auto& [prefix, text] : fields.texts) {
+    TokenStream tokens = analysis_.analyze(text, lang);
+    while (const Token* token = tokens.next()) {
+      term_.assign(prefix).append(token->term);
+      out.add_term(term_);
+      term_.assign(token->term);
+      out.add_term(term_);
+      if (schema::has_stem_term(*token)) {
+        out.add_term(schema::assign_stem_term(term_, token->stem_language, token->stem));
+      }
+    }
+  }
+}
+
 // Which words get a key: schema::name_key_prefix (measured cost in
 // docs/CROSS_LANGUAGE.md).
 void DocumentBuilder::add_name_key(Xapian::Document& out, const Token& token,
@@ -63,6 +84,7 @@ Xapian::Document DocumentBuilder::build(const PreparedDocument& doc) {
   out.add_boolean_term(std::string(schema::kLanguagePrefix) + lang_code);
   index_body(out, stored.text, doc.language);
   index_title(out, stored.title, doc.language);
+  index_fields(out, doc.fields, doc.language);
   out.add_value(schema::kLanguageSlot, lang_code);
   out.add_value(schema::kSizeSlot, Xapian::sortable_serialise(static_cast<double>(stored.size)));
   out.add_value(schema::kMtimeSlot, Xapian::sortable_serialise(static_cast<double>(doc.mtime)));

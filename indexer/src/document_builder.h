@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <string>
 
+#include "field_values.h"
 #include "lisan/analyzers/analyzer.h"
 #include "lisan/format/internal/content_hash.h"
 #include "lisan/format/stored_document.h"
@@ -20,6 +21,7 @@ struct PreparedDocument {
   Language language = Language::kUnknown;
   std::int64_t mtime = 0;
   std::uint64_t hash = 0;
+  PreparedFields fields;  // stored.fields, as terms and values
 };
 
 class DocumentBuilder {
@@ -29,6 +31,7 @@ class DocumentBuilder {
  private:
   void index_body(Xapian::Document& out, std::string_view text, Language lang);
   void index_title(Xapian::Document& out, std::string_view title, Language lang);
+  void index_fields(Xapian::Document& out, const PreparedFields& fields, Language lang);
   // The cross-script name key of a word that may be a name (XKA…/XKL…).
   void add_name_key(Xapian::Document& out, const Token& token, std::string_view text);
 

@@ -9,6 +9,9 @@ void add_report(IndexReport& total, const IndexReport& part) {
   total.replaced += part.replaced;
   total.unchanged += part.unchanged;
   total.removed += part.removed;
+  total.deleted += part.deleted;
+  total.not_found += part.not_found;
+  total.fields_dropped += part.fields_dropped;
   for (const auto& [reason, count] : part.skipped) total.skipped[reason] += count;
   total.repaired_utf8 += part.repaired_utf8;
   total.bytes += part.bytes;

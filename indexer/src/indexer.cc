@@ -17,6 +17,7 @@
 #include "document_builder.h"
 #include "document_reader.h"
 #include "existing_document.h"
+#include "field_values.h"
 #include "file_ids.h"
 #include "folder_walker.h"
 #include "index_folder.h"
@@ -238,10 +239,21 @@ struct Indexer::Impl {
     doc.stored.size = facts.size;
     doc.mtime = facts.mtime;
     doc.hash = hash;
+    keep_fields(internal::file_fields(id, facts.mtime, facts.size), source, doc);
     if (std::optional<internal::Skip> skip = fill_text(source, raw, doc)) return skip;
     if (options.language) doc.language = *options.language;
     write(doc, existing);
     return std::nullopt;
+  }
+
+  // The fields of `given` that fit the schema into `doc`; the others are
+  // reported (with the document's id) and dropped.
+  void keep_fields(const FieldValues& given, const std::string& where,
+                   internal::PreparedDocument& doc) {
+    internal::prepare_fields(fields, given, doc.stored.fields, doc.fields, [&](std::string why) {
+      ++report.fields_dropped;
+      problem(where, "document " + doc.stored.id + ": " + why, std::nullopt);
+    });
   }
 
   // Counts an input whose invalid UTF-8 was replaced, and says so.
@@ -288,8 +300,46 @@ struct Indexer::Impl {
         passed_over(where, record->error + "; line skipped", SkipReason::kInvalidRecord);
         continue;
       }
+      if (record->deleted) {
+        if (owns(record->document->id)) remove(record->document->id);
+        continue;
+      }
+      report_jsonl_keys(*record, where);
       add_source_document(*record->document, where, record->repaired_utf8);
     }
+  }
+
+  // Field values the reader could not take, and fields given outside
+  // "fields" (a top-level key is ignored, as before fields existed).
+  void report_jsonl_keys(const JsonlRecord& record, const std::string& where) {
+    if (!owns(record.document->id)) return;
+    const std::string document = "document " + record.document->id + ": ";
+    for (const std::string& why : record.field_problems) {
+      ++report.fields_dropped;
+      problem(where, document + why + "; field dropped", std::nullopt);
+    }
+    for (const std::string& key : record.other_keys) {
+      if (fields.find(key) == nullptr) continue;
+      ++report.fields_dropped;
+      problem(where, document + "\"" + key + "\" is a field: it belongs inside \"fields\"; ignored",
+              std::nullopt);
+    }
+  }
+
+  // Deletes the document `id`, if the index holds it.
+  bool remove(const std::string& id) {
+    if (!owns(id)) return false;
+    // A bulk load's documents are in its parts until it ends.
+    end_bulk();
+    const std::optional<internal::ExistingDocument> existing = internal::find_existing(db, id);
+    if (!existing) {
+      ++report.not_found;
+      return false;
+    }
+    db.delete_document(existing->docid());
+    ++report.deleted;
+    if (commits.count(0)) commit();
+    return true;
   }
 
   // `repaired` counts invalid UTF-8 already replaced in the document's source
@@ -322,6 +372,7 @@ struct Indexer::Impl {
     doc.stored.title = std::string(internal::shorten_title(repair_utf8(source_doc.title)));
     doc.stored.url = repair_utf8(source_doc.url);
     report_repaired(where, repaired);
+    keep_fields(source_doc.fields, where, doc);
     if (doc.stored.title.empty()) {
       doc.stored.title = std::string(internal::split_text_file(doc.stored.text).title);
     }
@@ -339,7 +390,28 @@ struct Indexer::Impl {
           source_doc.language ? language_code(*source_doc.language) : std::string_view("auto")}) {
       doc.hash = internal::content_hash(field, internal::content_hash("\x1f", doc.hash));
     }
+    for (const auto& [name, values] : doc.stored.fields) {
+      doc.hash = internal::content_hash(name, internal::content_hash("\x1e", doc.hash));
+      for (const std::string& value : values) {
+        doc.hash = internal::content_hash(value, internal::content_hash("\x1f", doc.hash));
+      }
+    }
     return doc;
+  }
+
+  // The index's schema, with the fields IndexOptions::schema adds (stored
+  // and committed at once, so that a reader sees the fields before any
+  // document holding them).
+  void load_schema() {
+    const std::string key(schema::kFieldsKey);
+    const std::string stored = db.get_metadata(key);
+    fields = FieldSchema::from_metadata(stored);
+    if (options.schema) fields.merge(*options.schema);
+    const std::string merged = fields.to_metadata();
+    if (merged != stored) {
+      db.set_metadata(key, merged);
+      db.commit();
+    }
   }
 
   void prune() {
@@ -361,6 +433,7 @@ struct Indexer::Impl {
   IndexOptions options;
   Xapian::WritableDatabase db;
   internal::DocumentBuilder builder;
+  FieldSchema fields;  // the index's, with IndexOptions::schema
   IndexReport report;
   IndexProgress progress;
   std::vector<fs::path> roots;  // the folders given, for prune
@@ -400,6 +473,7 @@ Indexer::Indexer(const std::string& db_path, IndexOptions options)
       internal::stamp_new_index(impl_->db);
       impl_->db.commit();
     }
+    impl_->load_schema();
     internal::finish_creation(db_path);
     // A bulk load killed before its merge leaves its scratch folder; the
     // lock just taken says no other writer is using it.
@@ -447,6 +521,15 @@ void Indexer::add_document(const SourceDocument& doc) {
   if (internal::trim(doc.id).empty()) throw InvalidArgument("document id must not be empty");
   internal::with_index_errors(impl_->db_path, [&] { impl_->add_source_document(doc, doc.id); });
 }
+
+bool Indexer::remove(const std::string& id) {
+  if (internal::trim(id).empty()) throw InvalidArgument("document id must not be empty");
+  bool removed = false;
+  internal::with_index_errors(impl_->db_path, [&] { removed = impl_->remove(id); });
+  return removed;
+}
+
+const FieldSchema& Indexer::schema() const noexcept { return impl_->fields; }
 
 void Indexer::commit() {
   internal::with_index_errors(impl_->db_path, [&] { impl_->commit(); });

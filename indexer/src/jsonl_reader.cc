@@ -40,6 +40,76 @@ bool is_null(simdjson::dom::element value) {
   return value.type() == simdjson::dom::element_type::NULL_VALUE;
 }
 
+// A field value as text: a string as it is, a number as JSON writes it.
+std::optional<std::string> field_value_text(simdjson::dom::element value) {
+  if (std::string_view text; value.get(text) == simdjson::SUCCESS) return std::string(text);
+  const auto type = value.type();
+  if (type == simdjson::dom::element_type::INT64 || type == simdjson::dom::element_type::UINT64 ||
+      type == simdjson::dom::element_type::DOUBLE) {
+    return simdjson::minify(value);
+  }
+  return std::nullopt;
+}
+
+// One value or a list of them; false when one is neither a string nor a number.
+bool read_field_values(simdjson::dom::element value, std::vector<std::string>& out) {
+  if (simdjson::dom::array list; value.get(list) == simdjson::SUCCESS) {
+    for (simdjson::dom::element item : list) {
+      std::optional<std::string> text = field_value_text(item);
+      if (!text) return false;
+      out.push_back(std::move(*text));
+    }
+    return true;
+  }
+  std::optional<std::string> text = field_value_text(value);
+  if (text) out.push_back(std::move(*text));
+  return text.has_value();
+}
+
+// The "fields" object into `doc.fields`; a value of another JSON type is
+// reported in `record` and dropped. False when "fields" is not an object.
+bool read_fields(simdjson::dom::object object, SourceDocument& doc, JsonlRecord& record) {
+  simdjson::dom::element fields_value;
+  if (object.at_key("fields").get(fields_value) != simdjson::SUCCESS || is_null(fields_value)) {
+    return true;
+  }
+  simdjson::dom::object fields;
+  if (fields_value.get(fields) != simdjson::SUCCESS) return false;
+  for (auto [name, value] : fields) {
+    if (is_null(value)) continue;
+    std::vector<std::string> values;
+    if (!read_field_values(value, values)) {
+      record.field_problems.push_back("field \"" + std::string(name) +
+                                      "\": not a string, a number or a list of them");
+      continue;
+    }
+    if (!values.empty()) doc.fields[std::string(name)] = std::move(values);
+  }
+  return true;
+}
+
+// The top-level keys lisan does not read.
+std::vector<std::string> other_keys_of(simdjson::dom::object object) {
+  std::vector<std::string> keys;
+  for (auto [key, value] : object) {
+    bool known = false;
+    for (std::string_view k : {"id", "text", "title", "url", "lang", "fields", "deleted"}) {
+      known = known || key == k;
+    }
+    if (!known) keys.emplace_back(key);
+  }
+  return keys;
+}
+
+// {"id": …, "deleted": true}: true; "deleted" false or absent: false.
+std::optional<bool> deleted_flag(simdjson::dom::object object) {
+  simdjson::dom::element value;
+  if (object.at_key("deleted").get(value) != simdjson::SUCCESS || is_null(value)) return false;
+  bool flag = false;
+  if (value.get(flag) != simdjson::SUCCESS) return std::nullopt;
+  return flag;
+}
+
 // simdjson parses a line several times faster than a general JSON library
 // building a tree of its own (re-indexing an unchanged JSONL corpus is mostly
 // parsing, docs/PERFORMANCE.md), and validates the whole line, UTF-8
@@ -67,6 +137,15 @@ JsonlRecord parse_object(std::string_view line, std::uint64_t line_number, bool 
   }
   std::optional<std::string> id = id_of(id_value);
   if (!id || trim(*id).empty()) return reject(line_number, "\"id\" is not a non-empty string");
+  const std::optional<bool> deleted = deleted_flag(object);
+  if (!deleted) return reject(line_number, "\"deleted\" is not true or false");
+  if (*deleted) {
+    JsonlRecord record;
+    record.line = line_number;
+    record.deleted = true;
+    record.document.emplace().id = std::move(*id);
+    return record;
+  }
   simdjson::dom::element text_value;
   if (object.at_key("text").get(text_value) != simdjson::SUCCESS) {
     return reject(line_number, "missing \"text\"");
@@ -97,6 +176,10 @@ JsonlRecord parse_object(std::string_view line, std::uint64_t line_number, bool 
   }
   JsonlRecord record;
   record.line = line_number;
+  if (!read_fields(object, doc, record)) {
+    return reject(line_number, "\"fields\" is not an object ({\"name\": value, …})");
+  }
+  record.other_keys = other_keys_of(object);
   record.document = std::move(doc);
   return record;
 }

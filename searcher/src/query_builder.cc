@@ -92,6 +92,47 @@ Xapian::Query language_term(std::string_view code) {
 
 }  // namespace
 
+Xapian::Query field_value_query(const FieldSpec& field, std::string_view value) {
+  if (field.type == FieldType::kKeyword) {
+    return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(keyword_term(field, value)),
+                         0.0);
+  }
+  // The ends were checked by the parser; a date end covers its whole period.
+  const auto [low, high] = split_range(value);
+  auto bound = [&](std::string_view end, bool upper) {
+    if (field.type == FieldType::kNumber) return parse_field_number(end).value_or(0);
+    const std::optional<DatePeriod> period = parse_field_date(end);
+    if (!period) return 0.0;
+    return static_cast<double>(upper ? period->last : period->first);
+  };
+  if (high.empty()) {
+    return Xapian::Query(Xapian::Query::OP_VALUE_GE, field.slot,
+                         sortable_field_number(bound(low, false)));
+  }
+  if (low.empty()) {
+    return Xapian::Query(Xapian::Query::OP_VALUE_LE, field.slot,
+                         sortable_field_number(bound(high, true)));
+  }
+  return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, field.slot,
+                       sortable_field_number(bound(low, false)),
+                       sortable_field_number(bound(high, true)));
+}
+
+Xapian::Query QueryBuilder::field_node(const QueryNode& n) const {
+  const FieldSpec* field = fields_ != nullptr ? fields_->find(n.text) : nullptr;
+  if (field == nullptr) return Xapian::Query();  // the parser knows no field the schema lacks
+  Queries parts;
+  for (const std::string& value : n.values) parts.push_back(field_value_query(*field, value));
+  return combine(Xapian::Query::OP_OR, parts);
+}
+
+std::string QueryBuilder::field_prefix(const QueryNode& n) const {
+  if (n.field == QueryNode::Field::kTitle) return std::string(schema::kTitlePrefix);
+  if (n.field != QueryNode::Field::kNamed || fields_ == nullptr) return {};
+  const FieldSpec* field = fields_->find(n.field_name);
+  return field != nullptr ? text_term_prefix(*field) : std::string();
+}
+
 Xapian::Query QueryBuilder::build(const QueryNode& root, QueryTerms& terms,
                                   std::vector<QueryWord>& words) {
   term_count_ = 0;
@@ -118,6 +159,8 @@ Xapian::Query QueryBuilder::node(const QueryNode& n, const Context& context) {
       return phrase_node(n, context);
     case QueryNode::Kind::kLanguage:
       return language_term(n.text);
+    case QueryNode::Kind::kField:
+      return field_node(n);
     case QueryNode::Kind::kSequence:
       return sequence(n, context);
     case QueryNode::Kind::kAnd:
@@ -173,7 +216,7 @@ bool QueryBuilder::keeps_stopword(const std::string& term) {
 // -excluded ones must not; lang: clauses filter. "-x" alone means every
 // document without x.
 Xapian::Query QueryBuilder::sequence(const QueryNode& n, const Context& context) {
-  Queries optional, required, excluded, languages;
+  Queries optional, required, excluded, languages, filters;
   Context negated = context;
   negated.negated = true;
   std::set<std::string> seen;  // modifier and description (see distinct_parts)
@@ -181,6 +224,10 @@ Xapian::Query QueryBuilder::sequence(const QueryNode& n, const Context& context)
     const bool excludes = child.modifier == QueryNode::Modifier::kExcluded;
     if (child.kind == QueryNode::Kind::kLanguage && !excludes) {
       languages.push_back(language_term(child.text));
+      continue;
+    }
+    if (child.kind == QueryNode::Kind::kField && !excludes) {
+      if (Xapian::Query filter = field_node(child); !filter.empty()) filters.push_back(filter);
       continue;
     }
     const std::size_t words_before = context.words->size();
@@ -216,7 +263,7 @@ Xapian::Query QueryBuilder::sequence(const QueryNode& n, const Context& context)
     }
   } else if (!optional.empty()) {
     query = combine(Xapian::Query::OP_OR, optional);
-  } else if (!languages.empty() || !excluded.empty()) {
+  } else if (!languages.empty() || !excluded.empty() || !filters.empty()) {
     query = Xapian::Query::MatchAll;
   } else {
     return query;
@@ -224,6 +271,9 @@ Xapian::Query QueryBuilder::sequence(const QueryNode& n, const Context& context)
   if (!languages.empty()) {
     query =
         Xapian::Query(Xapian::Query::OP_FILTER, query, combine(Xapian::Query::OP_OR, languages));
+  }
+  if (!filters.empty()) {
+    query = Xapian::Query(Xapian::Query::OP_FILTER, query, combine(Xapian::Query::OP_AND, filters));
   }
   if (!excluded.empty()) {
     query =
@@ -294,11 +344,13 @@ Xapian::Query QueryBuilder::word_node(const QueryNode& n, const Context& context
   QueryTerms scratch;
   QueryTerms& terms = context.negated ? scratch : *context.terms;
   terms.begin_word();
-  if (n.field == QueryNode::Field::kTitle) {
-    // Title terms are unstemmed and carry no positions: all words must be there.
+  if (n.field != QueryNode::Field::kAny) {
+    // Title and text-field terms are unstemmed and carry no positions: all
+    // words must be there.
+    const std::string prefix = field_prefix(n);
     Queries parts;
     for (const Piece& piece : pieces) {
-      parts.emplace_back(std::string(schema::kTitlePrefix) + piece.term);
+      parts.emplace_back(prefix + piece.term);
       terms.add_exact(piece.term);
     }
     return combine(Xapian::Query::OP_AND, parts);
@@ -337,13 +389,13 @@ Xapian::Query QueryBuilder::phrase_node(const QueryNode& n, const Context& conte
   QueryTerms& terms = context.negated ? scratch : *context.terms;
   terms.begin_word();
   Queries parts;
+  const std::string prefix = field_prefix(n);
   for (const std::string& term : exact) {
-    // A title has no positions: a title phrase asks for all its words.
-    parts.emplace_back(
-        n.field == QueryNode::Field::kTitle ? std::string(schema::kTitlePrefix) + term : term);
+    // A title or text field has no positions: its phrase asks for all its words.
+    parts.emplace_back(prefix + term);
     terms.add_exact(term);
   }
-  if (parts.size() == 1 || n.field == QueryNode::Field::kTitle) {
+  if (parts.size() == 1 || n.field != QueryNode::Field::kAny) {
     return combine(Xapian::Query::OP_AND, parts);
   }
   // Unstemmed terms carry positions and keep stopwords: "the state of the art".

@@ -43,8 +43,11 @@ struct QueryWord {
 
 class QueryBuilder {
  public:
-  QueryBuilder(AnalysisContext& analysis, FormWeights weights, ExpansionOptions expansion = {})
-      : analysis_(analysis), weights_(weights), expansion_(expansion) {}
+  // `fields`: the index's schema, for field filters and text fields (the
+  // schema the query was parsed with); borrowed.
+  QueryBuilder(AnalysisContext& analysis, FormWeights weights, ExpansionOptions expansion = {},
+               const FieldSchema* fields = nullptr)
+      : analysis_(analysis), weights_(weights), expansion_(expansion), fields_(fields) {}
 
   // The Xapian query for a parsed query. Stopwords of every language are
   // dropped from ranked parts unless nothing else is left (then the first
@@ -75,6 +78,10 @@ class QueryBuilder {
   Xapian::Query node(const QueryNode& n, const Context& context);
   Xapian::Query word_node(const QueryNode& n, const Context& context);
   Xapian::Query phrase_node(const QueryNode& n, const Context& context);
+  // A keyword, number or date filter: boolean, it never changes a score.
+  Xapian::Query field_node(const QueryNode& n) const;
+  // The term prefix of n's field (title or a text field), empty for the body.
+  std::string field_prefix(const QueryNode& n) const;
   Xapian::Query sequence(const QueryNode& n, const Context& context);
   void add_joined_name_keys(std::span<const QueryNode> children, QueryTerms& terms,
                             std::vector<Xapian::Query>& optional);
@@ -94,6 +101,11 @@ class QueryBuilder {
   bool saw_stopword_ = false;
   std::set<std::string, std::less<>> kept_stopwords_;  // of a stopword-only query
   ExpansionOptions expansion_;                         // cross-language forms: see expansion.h
+  const FieldSchema* fields_;
 };
+
+// The boolean query of one filter value of `field` (a keyword, number or
+// date field): its term, or its value range ("10..20", "2025-11..", "2025").
+Xapian::Query field_value_query(const FieldSpec& field, std::string_view value);
 
 }  // namespace lisan::internal

@@ -1,11 +1,12 @@
 #include "query_parser.h"
 
+#include <algorithm>
 #include <optional>
 #include <utility>
 
 #include "lisan/analyzers/error.h"
-#include "lisan/searcher/errors.h"
 #include "lisan/analyzers/language.h"
+#include "lisan/searcher/errors.h"
 
 namespace lisan::internal {
 namespace {
@@ -13,13 +14,15 @@ namespace {
 // ---------------------------------------------------------------- lexer --
 
 struct Lexeme {
-  enum class Type { kWord, kPhrase, kLanguage, kOpen, kClose, kAnd, kOr, kNot };
+  enum class Type { kWord, kPhrase, kLanguage, kOpen, kClose, kAnd, kOr, kNot, kFilter };
   Type type = Type::kWord;
   QueryNode::Field field = QueryNode::Field::kAny;
   QueryNode::Modifier modifier = QueryNode::Modifier::kNone;
   std::string_view text;
-  std::size_t offset = 0;  // of `text`, or of the operator / parenthesis
-  std::size_t start = 0;   // of the whole lexeme, modifier and field included
+  std::size_t offset = 0;                // of `text`, or of the operator / parenthesis
+  std::size_t start = 0;                 // of the whole lexeme, modifier and field included
+  const FieldSpec* spec = nullptr;       // kFilter, and words of a text field
+  std::vector<std::string_view> values;  // kFilter
 };
 
 [[noreturn]] void fail(const std::string& what, std::size_t offset) {
@@ -54,11 +57,40 @@ bool starts_with_field(std::string_view word, std::string_view field) {
   return true;
 }
 
+// A name that may be a field's: an ASCII letter, then letters, digits or _.
+bool could_be_field_name(std::string_view name) {
+  auto letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
+  if (name.empty() || !letter(name.front())) return false;
+  return std::all_of(name.begin(), name.end(),
+                     [&](char c) { return letter(c) || (c >= '0' && c <= '9') || c == '_'; });
+}
+
+std::string lowercase(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+// ", the fields of this index: a, b, c" for an error message.
+std::string known_fields(const FieldSchema& fields) {
+  std::string list;
+  for (const FieldSpec& field : fields.fields()) list += (list.empty() ? "" : ", ") + field.name;
+  return " (the fields of this index: " + list + "; lang:, title:)";
+}
+
+// Whether one end of a range (or a single value) of a number or date field is well-formed.
+bool is_valid_end(const FieldSpec& field, std::string_view end) {
+  if (field.type == FieldType::kNumber) return parse_field_number(end).has_value();
+  return parse_field_date(end).has_value();
+}
+
 class Lexer {
  public:
   static constexpr std::size_t kMaxLexemes = 4 * kMaxQueryWords;
 
-  explicit Lexer(std::string_view query) : q_(query) {}
+  Lexer(std::string_view query, const FieldSchema& fields) : q_(query), fields_(fields) {}
 
   std::vector<Lexeme> run() {
     std::vector<Lexeme> out;
@@ -141,9 +173,95 @@ class Lexer {
       lexeme.field = QueryNode::Field::kTitle;
       lexeme.text = word.substr(6);
       lexeme.offset = begin + 6;
+    } else if (read_field_reference(lexeme, word, begin)) {
+      return lexeme;
     }
     count_word(lexeme.offset);
     return lexeme;
+  }
+
+  // `word` (at `begin`) as name:…, when the name may be a field and a value
+  // follows (see query_parser.h); false for a plain word. The value is the
+  // rest of the word, or a quoted value or a (list) right after the colon.
+  bool read_field_reference(Lexeme& lexeme, std::string_view word, std::size_t begin) {
+    const std::size_t colon = word.find(':');
+    if (colon == std::string_view::npos || !could_be_field_name(word.substr(0, colon))) {
+      return false;
+    }
+    const std::string_view value = word.substr(colon + 1);
+    const bool quoted = value.empty() && at_ < q_.size() && quote_length(q_, at_) > 0;
+    const bool listed = value.empty() && at_ < q_.size() && q_[at_] == '(';
+    if (value.empty() ? !quoted && !listed : value.front() == '/') return false;
+    const std::string name = lowercase(word.substr(0, colon));
+    lexeme.spec = fields_.find(name);
+    if (lexeme.spec == nullptr)
+      fail("unknown field \"" + name + "\"" + known_fields(fields_), begin);
+    lexeme.offset = begin + colon + 1;
+    lexeme.text = value;
+    if (lexeme.spec->type == FieldType::kText) {
+      lexeme.field = QueryNode::Field::kNamed;
+      if (listed) fail(name + ": must be followed by a word or a \"phrase\"", at_);
+      if (quoted) {
+        read_phrase(lexeme);
+      } else {
+        count_word(lexeme.offset);
+      }
+      return true;
+    }
+    lexeme.type = Lexeme::Type::kFilter;
+    count_word(lexeme.offset);
+    if (listed) {
+      read_value_list(lexeme);
+    } else if (quoted) {
+      read_phrase(lexeme);
+      lexeme.type = Lexeme::Type::kFilter;
+      lexeme.values.push_back(lexeme.text);
+    } else {
+      lexeme.values.push_back(value);
+    }
+    for (std::string_view one : lexeme.values) check_value(*lexeme.spec, one);
+    return true;
+  }
+
+  // At "(" after "name:": values up to ")", separated by spaces or OR.
+  void read_value_list(Lexeme& lexeme) {
+    const std::size_t open = at_++;
+    while (true) {
+      while (at_ < q_.size() && is_space(q_[at_])) ++at_;
+      if (at_ == q_.size()) fail("unbalanced '(': it is never closed", open);
+      if (q_[at_] == ')') break;
+      const std::size_t value_begin = at_;
+      while (at_ < q_.size() && !is_space(q_[at_]) && q_[at_] != ')') ++at_;
+      const std::string_view value = q_.substr(value_begin, at_ - value_begin);
+      if (value == "OR") continue;
+      count_word(value_begin);
+      lexeme.values.push_back(value);
+    }
+    ++at_;
+    if (lexeme.values.empty()) fail("empty parentheses", open);
+  }
+
+  // Refuses a value (a view into the query) that does not fit the field.
+  void check_value(const FieldSpec& field, std::string_view value) const {
+    const auto offset = static_cast<std::size_t>(value.data() - q_.data());
+    if (field.type == FieldType::kKeyword) {
+      if (std::string why = check_field_value(field, value); !why.empty()) {
+        fail(field.name + ": " + why, offset);
+      }
+      return;
+    }
+    const auto [low, high] = split_range(value);
+    if (low.empty() && high.empty()) {
+      fail(field.name + ": a range needs a low or a high end (low..high, low.., ..high)", offset);
+    }
+    for (std::string_view end : {low, high}) {
+      if (end.empty() || is_valid_end(field, end)) continue;
+      fail(field.name + ": \"" + std::string(end) +
+               (field.type == FieldType::kNumber
+                    ? "\" is not a number"
+                    : "\" is not a date (2025, 2025-11, 2025-11-03, 2025-11-03T10:30:00Z)"),
+           static_cast<std::size_t>(end.data() - q_.data()));
+    }
   }
 
   // At an opening quote: the phrase runs to the next quote.
@@ -172,6 +290,7 @@ class Lexer {
   }
 
   std::string_view q_;
+  const FieldSchema& fields_;
   std::size_t at_ = 0;
   std::size_t words_ = 0;
 };
@@ -291,6 +410,7 @@ class Parser {
     node.field = lexeme.field;
     node.text = std::string(lexeme.text);
     node.offset = lexeme.offset;
+    if (lexeme.field == QueryNode::Field::kNamed) node.field_name = lexeme.spec->name;
     switch (lexeme.type) {
       case Lexeme::Type::kWord:
         node.kind = QueryNode::Kind::kWord;
@@ -300,6 +420,11 @@ class Parser {
         return node;
       case Lexeme::Type::kLanguage:
         node.kind = QueryNode::Kind::kLanguage;
+        return node;
+      case Lexeme::Type::kFilter:
+        node.kind = QueryNode::Kind::kField;
+        node.text = lexeme.spec->name;
+        node.values.assign(lexeme.values.begin(), lexeme.values.end());
         return node;
       case Lexeme::Type::kOpen:
         return parse_group(lexeme);
@@ -341,6 +466,7 @@ void describe_into(const QueryNode& node, std::string& out) {
   if (node.modifier == QueryNode::Modifier::kRequired) out += '+';
   if (node.modifier == QueryNode::Modifier::kExcluded) out += '-';
   if (node.field == QueryNode::Field::kTitle) out += "title:";
+  if (node.field == QueryNode::Field::kNamed) out += node.field_name + ":";
   const char* list = nullptr;
   switch (node.kind) {
     case QueryNode::Kind::kWord:
@@ -351,6 +477,18 @@ void describe_into(const QueryNode& node, std::string& out) {
       return;
     case QueryNode::Kind::kLanguage:
       out += "lang:" + node.text;
+      return;
+    case QueryNode::Kind::kField:
+      out += node.text + ":";
+      if (node.values.size() == 1) {
+        out += node.values.front();
+        return;
+      }
+      out += '(';
+      for (std::size_t i = 0; i < node.values.size(); ++i) {
+        out += (i > 0 ? " OR " : "") + node.values[i];
+      }
+      out += ')';
       return;
     case QueryNode::Kind::kSequence:
       list = "SEQ";
@@ -376,7 +514,15 @@ void describe_into(const QueryNode& node, std::string& out) {
 
 }  // namespace
 
-QueryNode parse_query(std::string_view query) { return Parser(Lexer(query).run()).run(); }
+QueryNode parse_query(std::string_view query, const FieldSchema& fields) {
+  return Parser(Lexer(query, fields).run()).run();
+}
+
+std::pair<std::string_view, std::string_view> split_range(std::string_view value) {
+  const std::size_t dots = value.find("..");
+  if (dots == std::string_view::npos) return {value, value};
+  return {value.substr(0, dots), value.substr(dots + 2)};
+}
 
 std::string describe(const QueryNode& node) {
   std::string out;

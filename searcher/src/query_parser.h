@@ -8,6 +8,9 @@
 //   sequence := clause+                             ranked OR; +/- inside
 //   clause   := ["+" | "-"] primary
 //   primary  := WORD | "PHRASE" | title:WORD | title:"PHRASE" | lang:CODE | "(" or_expr ")"
+//             | FIELD:VALUE | FIELD:"VALUE" | FIELD:(VALUE [OR] VALUE …)    keyword fields
+//             | FIELD:LOW..HIGH | FIELD:LOW.. | FIELD:..HIGH | FIELD:VALUE  number, date
+//             | FIELD:WORD | FIELD:"PHRASE"                                  text fields
 //
 // Operators are uppercase only ("and", "or", "not" are words: stopwords).
 // As in Xapian's own parser, the implicit operator binds tightest:
@@ -16,8 +19,11 @@
 // Malformed input is refused with QueryError naming the byte offset: an
 // unbalanced quote or parenthesis, an operator with nothing on one side, an
 // unknown language code. Two leniencies: a "+" or "-" followed by a space is
-// punctuation and ignored, and "field:" with an unknown field is a plain word
-// (so "http://x" or "10:30" stay searchable).
+// punctuation and ignored, and "name:" is a plain word unless the name could
+// be a field (a letter, then letters, digits or _) and a value follows that
+// does not begin with "/" (so "http://x" or "10:30" stay searchable); such a
+// name that is not a field of the index's schema is refused, as is a value
+// that does not fit the field's type.
 //
 // Bounded work: parentheses nest at most kMaxQueryDepth deep and a query holds
 // at most kMaxQueryWords words (phrase words included); beyond, QueryError.
@@ -31,6 +37,8 @@
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "lisan/format/fields.h"
 
 namespace lisan::internal {
 
@@ -46,8 +54,10 @@ struct QueryNode {
     kAnd,       // children: all must match
     kOr,        // children: any may match
     kAndNot,    // children[0] but none of children[1..]
+    kField,     // text: a keyword, number or date field's name; values: any of them
   };
-  enum class Field { kAny, kTitle };
+  // kNamed: a word or phrase of the text field `field_name`.
+  enum class Field { kAny, kTitle, kNamed };
   enum class Modifier { kNone, kRequired, kExcluded };  // +x, -x in a sequence
 
   Kind kind = Kind::kWord;
@@ -56,11 +66,18 @@ struct QueryNode {
   std::string text;
   std::size_t offset = 0;  // byte offset of `text` (of the node) in the query
   std::vector<QueryNode> children;
+  std::string field_name;           // Field::kNamed
+  std::vector<std::string> values;  // kField: values ("a"), ranges ("10..20", "2025-11..")
 };
 
 // Parses `query`. An empty (or blank) query gives an empty kSequence.
 // Throws lisan::QueryError (with offset()) for malformed input.
-QueryNode parse_query(std::string_view query);
+// `fields` is the index's schema, which says which names are fields.
+QueryNode parse_query(std::string_view query, const FieldSchema& fields = FieldSchema());
+
+// Splits a number or date field's value at "..": {low, high}, either empty
+// for an open end; a value without ".." is {value, value}.
+std::pair<std::string_view, std::string_view> split_range(std::string_view value);
 
 // A compact, stable rendering of the tree for tests and --explain, e.g.
 // (AND (SEQ +word:a -"b c") (OR title:d lang:ar)).

@@ -12,6 +12,7 @@
 #include "database_source.h"
 #include "deadline.h"
 #include "document_words.h"
+#include "field_facets.h"
 #include "language_facets.h"
 #include "lisan/analyzers/error.h"
 #include "lisan/format/internal/index_metadata.h"
@@ -155,6 +156,8 @@ internal::SecondPhase second_phase(const SearchOptions& options) {
 // Whether the order stage reorders the coordination window (a page wholly
 // below it stays in BM25 order).
 bool reorders_window(const PreparedQuery& prepared, const SearchOptions& options) {
+  // A sort by a field is the order asked for.
+  if (options.sort) return false;
   return (options.ranking.more_words_first || second_phase(options).enabled()) &&
          prepared.words.size() > 1 && options.offset < kCoordinationWindow;
 }
@@ -165,6 +168,8 @@ struct RankedPage {
   Xapian::MSet mset;
   std::vector<Xapian::MSetIterator> order;
   std::vector<double> scores;  // of the second phase, by position in `order`; empty: BM25's
+  // Of a sort by a field; on the heap, as the enquire holds its address.
+  std::unique_ptr<internal::MissingLastKeyMaker> key_maker;
 };
 
 // Drops what comes before the page (when the match began at the window's
@@ -179,6 +184,28 @@ void keep_page(RankedPage& page, const SearchOptions& options) {
     page.scores.erase(page.scores.begin(), page.scores.begin() + static_cast<std::ptrdiff_t>(skip));
     page.scores.resize(page.order.size());
   }
+}
+
+// The field schema stored in the metadata of `db` (the built-in fields when
+// none is).
+FieldSchema read_field_schema(const Xapian::Database& db, const std::string& path) {
+  try {
+    return FieldSchema::from_metadata(db.get_metadata(std::string(schema::kFieldsKey)));
+  } catch (const InvalidArgument&) {
+    throw IndexError("index " + path +
+                     " holds a field schema this lisan cannot read: "
+                     "rebuild the index with this lisan");
+  }
+}
+
+// The stored fields a hit shows: all, or those asked for.
+FieldValues chosen_fields(FieldValues stored, const std::vector<std::string>& wanted) {
+  if (wanted.empty()) return stored;
+  FieldValues chosen;
+  for (const std::string& name : wanted) {
+    if (auto it = stored.find(name); it != stored.end()) chosen.insert(std::move(*it));
+  }
+  return chosen;
 }
 
 }  // namespace
@@ -196,6 +223,7 @@ struct Searcher::Impl {
   bool single_local = false;  // one index folder: LanguageCounter may spy on its matches
   std::uint64_t searches = 0;
   std::optional<internal::LanguageTable> languages;
+  FieldSchema fields;  // of the first index; the others are taken to agree
 
   const internal::LanguageTable* language_table() {
     if (!local || searches < 2) return nullptr;
@@ -211,11 +239,24 @@ struct Searcher::Impl {
   void run(std::string_view query, const SearchOptions& options, const internal::Deadline& deadline,
            SearchResults& results);
   PreparedQuery prepare(std::string_view query, const SearchOptions& options);
+  Xapian::Query filters(const SearchOptions& options);
+  void set_order(Xapian::Enquire& enquire, const SearchOptions& options,
+                 std::unique_ptr<internal::MissingLastKeyMaker>& key_maker) const;
   RankedPage match(const PreparedQuery& prepared, const SearchOptions& options,
                    const internal::Deadline& deadline, SearchResults& results);
   void fetch_hits(const RankedPage& page, const PreparedQuery& prepared,
                   const SearchOptions& options, const internal::Deadline& deadline,
                   StageClock& clock, SearchResults& results);
+  void count_field_facets(const PreparedQuery& prepared, const SearchOptions& options,
+                          const Xapian::MatchDecider* match_deadline, SearchResults& results) {
+    if (options.facets.empty()) return;
+    std::vector<internal::FacetRequest> requests;
+    for (const std::string& name : options.facets) {
+      requests.push_back(internal::facet_request(fields, name));
+    }
+    results.facets =
+        internal::count_facets(db, prepared.query, requests, options.facet_values, match_deadline);
+  }
   MarkedText snippet(const RankedPage& page, const Xapian::MSetIterator& it,
                      const std::string& text, Language lang, const PreparedQuery& prepared,
                      const SearchOptions& options);
@@ -232,6 +273,7 @@ Searcher::Searcher(const std::vector<std::string>& db_paths) : impl_(std::make_u
     internal::with_index_errors(path, [&] {
       Xapian::Database shard = internal::open_database(path);
       internal::check_index_compatible(shard, path);
+      if (impl_->db.size() == 0) impl_->fields = read_field_schema(shard, path);
       impl_->db.add_database(shard);
     });
   }
@@ -292,14 +334,18 @@ void Searcher::Impl::run(std::string_view query, const SearchOptions& options,
 
 PreparedQuery Searcher::Impl::prepare(std::string_view query, const SearchOptions& options) {
   PreparedQuery prepared;
-  const internal::QueryNode parsed = internal::parse_query(query);
+  const internal::QueryNode parsed = internal::parse_query(query, fields);
   internal::QueryBuilder builder(
       analysis,
       {.exact_bonus = options.ranking.exact_bonus,
        .title = options.ranking.title_weight,
        .drop_question_words = options.ranking.question_words},
-      {.transliterate = options.transliterate, .translate = options.translate});
+      {.transliterate = options.transliterate, .translate = options.translate}, &fields);
   prepared.query = builder.build(parsed, prepared.terms, prepared.words);
+  if (const Xapian::Query filter = filters(options); !filter.empty()) {
+    if (prepared.query.empty()) prepared.query = Xapian::Query::MatchAll;
+    prepared.query = Xapian::Query(Xapian::Query::OP_FILTER, prepared.query, filter);
+  }
   if (options.language && !prepared.query.empty()) {
     const Xapian::Query filter(std::string(schema::kLanguagePrefix) +
                                std::string(language_code(*options.language)));
@@ -308,16 +354,61 @@ PreparedQuery Searcher::Impl::prepare(std::string_view query, const SearchOption
   return prepared;
 }
 
+// SearchOptions::filters as one boolean query (empty when there are none).
+// An error's offset is the filter's own, its message names the filter.
+Xapian::Query Searcher::Impl::filters(const SearchOptions& options) {
+  std::vector<Xapian::Query> parts;
+  for (const std::string& filter : options.filters) {
+    try {
+      internal::QueryTerms ignored_terms;
+      std::vector<internal::QueryWord> ignored_words;
+      internal::QueryBuilder builder(analysis, {}, {.transliterate = false, .translate = false},
+                                     &fields);
+      Xapian::Query part =
+          builder.build(internal::parse_query(filter, fields), ignored_terms, ignored_words);
+      if (!part.empty()) parts.push_back(std::move(part));
+    } catch (const QueryError& e) {
+      throw QueryError("filter \"" + filter + "\": " + e.what(), e.offset());
+    }
+  }
+  if (parts.empty()) return Xapian::Query();
+  return Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end());
+}
+
+// Relevance, or SearchOptions::sort then relevance.
+void Searcher::Impl::set_order(Xapian::Enquire& enquire, const SearchOptions& options,
+                               std::unique_ptr<internal::MissingLastKeyMaker>& key_maker) const {
+  if (!options.sort) return;
+  const FieldSpec* field = fields.find(options.sort->field);
+  if (field == nullptr)
+    throw InvalidArgument("no field \"" + options.sort->field + "\" to sort by");
+  if (field->type == FieldType::kText) {
+    throw InvalidArgument("\"" + field->name +
+                          "\" is a text field: sort by a keyword, number "
+                          "or date field");
+  }
+  if (!local) {
+    // A key maker does not travel to tcp:// shards: there, documents
+    // without the field sort as the smallest value.
+    enquire.set_sort_by_value_then_relevance(field->slot, options.sort->descending);
+    return;
+  }
+  key_maker =
+      std::make_unique<internal::MissingLastKeyMaker>(field->slot, options.sort->descending);
+  enquire.set_sort_by_key_then_relevance(key_maker.get(), options.sort->descending);
+}
+
 // The ranked match of the page (or of the whole coordination window, which
 // the order stage reorders), then the total and language facets.
 RankedPage Searcher::Impl::match(const PreparedQuery& prepared, const SearchOptions& options,
                                  const internal::Deadline& deadline, SearchResults& results) {
   // Within a match only on local indexes: a decider does not travel to tcp:// shards.
   const Xapian::MatchDecider* match_deadline = local ? deadline.decider() : nullptr;
-  RankedPage page{Xapian::Enquire(db), {}, {}, {}};
+  RankedPage page{Xapian::Enquire(db), {}, {}, {}, {}};
   page.enquire.set_query(prepared.query);
   page.enquire.set_weighting_scheme(Xapian::BM25Weight(options.ranking.bm25_k1, kBm25K2, kBm25K3,
                                                        options.ranking.bm25_b, kBm25MinNormLen));
+  set_order(page.enquire, options, page.key_maker);
   const bool whole_window = reorders_window(prepared, options);
   const Xapian::doccount first = whole_window ? 0 : clamp_count(options.offset);
   const Xapian::doccount wanted =
@@ -336,6 +427,7 @@ RankedPage Searcher::Impl::match(const PreparedQuery& prepared, const SearchOpti
   results.estimated = counts.estimated;
   results.language_facets = std::move(counts.languages);
   deadline.check();
+  count_field_facets(prepared, options, match_deadline, results);
   for (Xapian::MSetIterator it = page.mset.begin(); it != page.mset.end(); ++it) {
     page.order.push_back(it);
   }
@@ -356,6 +448,7 @@ void Searcher::Impl::fetch_hits(const RankedPage& page, const PreparedQuery& pre
     hit.lang = std::move(stored.lang);
     hit.title = std::move(stored.title);
     hit.url = std::move(stored.url);
+    hit.fields = chosen_fields(std::move(stored.fields), options.fields);
     hit.score = page.scores.empty() ? it.get_weight() : page.scores[i];
     clock.lap(&SearchTimings::documents);
     if (options.snippets) {
@@ -389,6 +482,8 @@ MarkedText Searcher::Impl::snippet(const RankedPage& page, const Xapian::MSetIte
                                 text_words);
 }
 
+const FieldSchema& Searcher::fields() const noexcept { return impl_->fields; }
+
 IndexInfo Searcher::info() {
   IndexInfo info;
   internal::with_index_errors_reopening(join_paths(impl_->paths), impl_->db, [&] {
@@ -406,6 +501,7 @@ IndexInfo Searcher::info() {
     info.analyzer_version = std::atoi(meta(schema::kAnalyzerVersionKey).c_str());
     info.created = meta(schema::kCreatedKey);
     info.last_commit = meta(schema::kLastCommitKey);
+    info.fields = impl_->fields.fields();
   });
   return info;
 }

@@ -111,8 +111,11 @@ TEST_F(QuerySearchCli, JsonHasExactlyTheDocumentedShape) {
   for (const Json& hit : out["results"]) {
     std::set<std::string> hit_keys;
     for (const auto& [key, value] : hit.items()) hit_keys.insert(key);
-    EXPECT_EQ(hit_keys,
-              (std::set<std::string>{"rank", "id", "lang", "title", "url", "score", "snippet"}));
+    // "fields": the built-in fields every file has (modified, size).
+    EXPECT_EQ(hit_keys, (std::set<std::string>{"rank", "id", "lang", "title", "url", "score",
+                                               "snippet", "fields"}));
+    EXPECT_TRUE(hit["fields"]["modified"].is_string());
+    EXPECT_TRUE(hit["fields"]["size"].is_number());
     EXPECT_TRUE(hit["rank"].is_number_unsigned());
     EXPECT_TRUE(hit["score"].is_number());
     for (const char* field : {"id", "lang", "title", "url", "snippet"}) {

@@ -38,10 +38,6 @@ std::string as_plain_words(const std::string& text) {
   return out;
 }
 
-// Ids are unique in the index; the translations of one document get the
-// language as a suffix, which evaluate() strips again.
-constexpr char kLanguageSeparator = '@';
-
 std::ifstream open(const std::string& path) {
   std::ifstream in(path);
   if (!in) throw IoError("cannot read " + path);
@@ -122,17 +118,7 @@ ParallelSet load_xquad(const std::string& parallel_dir) {
 }
 
 void build_index(const ParallelSet& set, const std::string& db_path) {
-  Indexer indexer(db_path);
-  for (const EvalDocument& doc : set.documents) {
-    SourceDocument source;
-    source.id = doc.id + kLanguageSeparator + code(doc.language);
-    source.text = doc.text;
-    // An empty title would make the indexer take the first line of the text.
-    source.title = doc.title.empty() ? " " : doc.title;
-    source.language = doc.language;
-    indexer.add_document(source);
-  }
-  indexer.finish();
+  index_parallel_documents(set.documents, db_path);
 }
 
 Table evaluate(const ParallelSet& set, const std::string& db_path, SearchOptions options,
@@ -150,7 +136,7 @@ Table evaluate(const ParallelSet& set, const std::string& db_path, SearchOptions
       const SearchResults results = searcher.search(query.text, options);
       Cell& cell = table[{query.language, doc_lang}];
       ++cell.queries;
-      const std::string wanted = query.relevant_id + kLanguageSeparator + code(doc_lang);
+      const std::string wanted = tagged_id(query.relevant_id, doc_lang);
       for (const Hit& hit : results.hits) {
         if (hit.id != wanted) continue;
         cell.recall_at_10 += 1;

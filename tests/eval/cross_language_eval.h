@@ -15,15 +15,11 @@
 
 #include "lisan/analyzers/language.h"
 #include "lisan/searcher/searcher.h"
+#include "support/parallel_documents.h"
 
 namespace lisan::eval {
 
-struct EvalDocument {
-  std::string id;  // shared by the translations of one document
-  Language language = Language::kUnknown;
-  std::string title;
-  std::string text;
-};
+using EvalDocument = ParallelDocument;
 
 struct EvalQuery {
   std::string relevant_id;

@@ -9,9 +9,9 @@
 #include <algorithm>
 #include <filesystem>
 
-#include "lisan/indexer/indexer.h"
 #include "lisan/format/schema.h"
 #include "lisan/format/stored_document.h"
+#include "lisan/indexer/indexer.h"
 #include "support/run_command.h"
 
 namespace lisan {
@@ -122,11 +122,14 @@ TEST(BulkLoad, CommitEndsTheLoadAndLaterDocumentsAreAdded) {
   IndexOptions options;
   options.jobs = 2;
   Indexer indexer(dir / "db", options);
-  indexer.add_document({.id = "a", .text = "alpha words", .title = {}, .url = {}, .language = {}});
+  indexer.add_document(
+      {.id = "a", .text = "alpha words", .title = {}, .url = {}, .language = {}, .fields = {}});
   indexer.commit();
   EXPECT_EQ(Xapian::Database(dir / "db").get_doccount(), 1u);
-  indexer.add_document({.id = "b", .text = "beta words", .title = {}, .url = {}, .language = {}});
-  indexer.add_document({.id = "a", .text = "alpha again", .title = {}, .url = {}, .language = {}});
+  indexer.add_document(
+      {.id = "b", .text = "beta words", .title = {}, .url = {}, .language = {}, .fields = {}});
+  indexer.add_document(
+      {.id = "a", .text = "alpha again", .title = {}, .url = {}, .language = {}, .fields = {}});
   const IndexReport report = indexer.finish();
   EXPECT_EQ(report.added, 2u);
   EXPECT_EQ(report.replaced, 1u);
@@ -149,7 +152,8 @@ TEST(BulkLoad, DestructorMergesWhatWasAdded) {
     IndexOptions options;
     options.jobs = 2;
     Indexer indexer(dir / "db", options);
-    indexer.add_document({.id = "a", .text = "alpha", .title = {}, .url = {}, .language = {}});
+    indexer.add_document(
+        {.id = "a", .text = "alpha", .title = {}, .url = {}, .language = {}, .fields = {}});
   }
   EXPECT_EQ(Xapian::Database(dir / "db").get_doccount(), 1u);
 }

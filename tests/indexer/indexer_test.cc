@@ -227,7 +227,8 @@ TEST(Indexer, UpdatesCommitEveryFewMegabytesOfText) {
                             .text = text,
                             .title = "",
                             .url = "",
-                            .language = Language::kEnglish});
+                            .language = Language::kEnglish,
+                            .fields = {}});
     }
     indexer.finish();
     return Xapian::Database(db).get_revision() - before;
@@ -266,9 +267,10 @@ TEST(Indexer, IndexPathThatIsAFileIsRefused) {
 TEST(Indexer, LibraryDocumentsNeedAnId) {
   TempDir dir;
   Indexer indexer(dir / "db");
-  EXPECT_THROW(indexer.add_document(SourceDocument{"  ", "text", "", "", std::nullopt}),
+  EXPECT_THROW(indexer.add_document(SourceDocument{"  ", "text", "", "", std::nullopt, {}}),
                InvalidArgument);
-  indexer.add_document(SourceDocument{"doc-1", "Some English text here.", "", "", std::nullopt});
+  indexer.add_document(
+      SourceDocument{"doc-1", "Some English text here.", "", "", std::nullopt, {}});
   EXPECT_EQ(indexer.finish().added, 1u);
 }
 

@@ -18,7 +18,8 @@ TEST(DatabaseSource, LocalFoldersAndStubsOfLocalDatabasesAreLocal) {
   TempDir dir;
   {
     Indexer indexer(dir / "db");
-    indexer.add_document({.id = "a", .text = "river", .title = "", .url = "", .language = {}});
+    indexer.add_document(
+        {.id = "a", .text = "river", .title = "", .url = "", .language = {}, .fields = {}});
     indexer.finish();
   }
   EXPECT_TRUE(is_local_source(dir / "db"));

@@ -10,8 +10,8 @@
 #include <vector>
 
 #include "language_facets.h"
-#include "lisan/indexer/indexer.h"
 #include "lisan/format/schema.h"
+#include "lisan/indexer/indexer.h"
 #include "support/run_command.h"
 
 namespace lisan::internal {
@@ -37,7 +37,8 @@ class MatchCounterTest : public ::testing::Test {
                               .url = "",
                               .language = kind == 0   ? Language::kEnglish
                                           : kind == 1 ? Language::kIndonesian
-                                                      : Language::kArabic});
+                                                      : Language::kArabic,
+                              .fields = {}});
       }
       indexer.finish();
     }
@@ -146,8 +147,12 @@ TEST_F(MatchCounterTest, DocumentsNewerThanTheTableAreCountedToo) {
   const std::string path = dir / "db";
   {
     Indexer indexer(path);
-    indexer.add_document(
-        {.id = "a", .text = "river town", .title = "", .url = "", .language = Language::kEnglish});
+    indexer.add_document({.id = "a",
+                          .text = "river town",
+                          .title = "",
+                          .url = "",
+                          .language = Language::kEnglish,
+                          .fields = {}});
     indexer.finish();
   }
   const LanguageTable table{Xapian::Database(path)};
@@ -157,7 +162,8 @@ TEST_F(MatchCounterTest, DocumentsNewerThanTheTableAreCountedToo) {
                           .text = "sungai river",
                           .title = "",
                           .url = "",
-                          .language = Language::kIndonesian});
+                          .language = Language::kIndonesian,
+                          .fields = {}});
     indexer.finish();
   }
   const Xapian::Database db(path);

@@ -50,7 +50,8 @@ void index_english_notes(const std::string& db,
                           .text = text,
                           .title = "Note " + std::to_string(++n),
                           .url = "",
-                          .language = Language::kEnglish});
+                          .language = Language::kEnglish,
+                          .fields = {}});
   }
   indexer.finish();
 }
@@ -247,7 +248,8 @@ TEST(Ranking, PagesAgreeWithTheFullRankingAcrossTheReorderedWindow) {
                             .text = text,
                             .title = "Note",
                             .url = "",
-                            .language = Language::kEnglish});
+                            .language = Language::kEnglish,
+                            .fields = {}});
     }
     indexer.finish();
   }

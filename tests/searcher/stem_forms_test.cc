@@ -22,13 +22,18 @@ std::vector<std::string> ids(const SearchResults& results) {
 TEST(StemForms, WordsThatAreTheirOwnStemGetNoStemTerm) {
   testing::TempDir dir;
   Indexer indexer(dir / "db");
-  indexer.add_document(
-      {.id = "own", .text = "they run", .title = {}, .url = {}, .language = Language::kEnglish});
+  indexer.add_document({.id = "own",
+                        .text = "they run",
+                        .title = {},
+                        .url = {},
+                        .language = Language::kEnglish,
+                        .fields = {}});
   indexer.add_document({.id = "inflected",
                         .text = "she was running",
                         .title = {},
                         .url = {},
-                        .language = Language::kEnglish});
+                        .language = Language::kEnglish,
+                        .fields = {}});
   indexer.finish();
   Xapian::Database db(dir / "db");
   EXPECT_EQ(db.get_termfreq("run"), 1u);
@@ -44,17 +49,20 @@ TEST(StemForms, EveryFormOfAWordFindsEveryOther) {
                           .text = "they run every day",
                           .title = {},
                           .url = {},
-                          .language = Language::kEnglish});
+                          .language = Language::kEnglish,
+                          .fields = {}});
     indexer.add_document({.id = "inflected",
                           .text = "she was running late",
                           .title = {},
                           .url = {},
-                          .language = Language::kEnglish});
+                          .language = Language::kEnglish,
+                          .fields = {}});
     indexer.add_document({.id = "other",
                           .text = "nothing related here",
                           .title = {},
                           .url = {},
-                          .language = Language::kEnglish});
+                          .language = Language::kEnglish,
+                          .fields = {}});
     indexer.finish();
   }
   Searcher searcher({dir / "db"});

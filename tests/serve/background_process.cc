@@ -8,7 +8,9 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <csignal>
+#include <regex>
 #include <stdexcept>
 #include <thread>
 
@@ -128,6 +130,21 @@ bool wait_for_port(int port, std::chrono::milliseconds timeout) {
     std::this_thread::sleep_for(std::chrono::milliseconds(20));
   }
   return false;
+}
+
+std::unique_ptr<BackgroundProcess> start_server(const std::vector<std::string>& args, int& port) {
+  std::vector<std::string> argv = {LISAN_BINARY, "serve", "--listen", "127.0.0.1:0"};
+  argv.insert(argv.end(), args.begin(), args.end());
+  if (std::find(args.begin(), args.end(), "--query-time-limit") == args.end()) {
+    argv.insert(argv.end(), {"--query-time-limit", "60"});
+  }
+  auto server = std::make_unique<BackgroundProcess>(argv);
+  const std::optional<std::string> line = server->read_line(std::chrono::seconds(30));
+  std::smatch match;
+  static const std::regex announced(R"(serving on http://127\.0\.0\.1:(\d+)/)");
+  if (!line || !std::regex_search(*line, match, announced)) return nullptr;
+  port = std::stoi(match[1]);
+  return server;
 }
 
 }  // namespace lisan::testing

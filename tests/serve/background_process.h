@@ -5,6 +5,7 @@
 #include <sys/types.h>
 
 #include <chrono>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -44,5 +45,12 @@ int free_loopback_port();
 
 // True once a TCP connection to 127.0.0.1:`port` succeeds, false after `timeout`.
 bool wait_for_port(int port, std::chrono::milliseconds timeout);
+
+// Starts `lisan serve --listen 127.0.0.1:0` with `args` and returns it with
+// the port it announced in `port`; nullptr when it announced none in 30 s.
+// Unless `args` sets --query-time-limit, searches may take 60 s: the server's
+// own 2 s bound is what some tests check, and the others must not fail
+// because a loaded or sanitized build is slow.
+std::unique_ptr<BackgroundProcess> start_server(const std::vector<std::string>& args, int& port);
 
 }  // namespace lisan::testing

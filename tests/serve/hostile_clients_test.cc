@@ -4,14 +4,13 @@
 // 127.0.0.1, the real program on a free port.
 #include <arpa/inet.h>
 #include <gtest/gtest.h>
-
-#include <algorithm>
 #include <httplib.h>
 #include <netinet/in.h>
 #include <poll.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <memory>
 #include <nlohmann/json.hpp>
@@ -26,6 +25,7 @@ namespace lisan {
 namespace {
 
 using testing::BackgroundProcess;
+using testing::start_server;
 using Clock = std::chrono::steady_clock;
 using Json = nlohmann::json;
 
@@ -77,24 +77,6 @@ class RawConnection {
   bool connected_ = false;
 };
 
-std::unique_ptr<BackgroundProcess> start_server(const std::string& db,
-                                                const std::vector<std::string>& args, int& port) {
-  std::vector<std::string> argv = {LISAN_BINARY, "serve", "--db", db, "--listen", "127.0.0.1:0"};
-  argv.insert(argv.end(), args.begin(), args.end());
-  // The server's own bound on a search (2 s) is what some tests check; the
-  // others must not fail because a loaded or sanitized build is slow.
-  if (std::find(args.begin(), args.end(), "--query-time-limit") == args.end()) {
-    argv.insert(argv.end(), {"--query-time-limit", "60"});
-  }
-  auto server = std::make_unique<BackgroundProcess>(argv);
-  const std::optional<std::string> line = server->read_line(std::chrono::seconds(30));
-  std::smatch match;
-  static const std::regex announced(R"(serving on http://127\.0\.0\.1:(\d+)/)");
-  if (!line || !std::regex_search(*line, match, announced)) return nullptr;
-  port = std::stoi(match[1]);
-  return server;
-}
-
 std::size_t count_of(const std::string& text, const std::string& what) {
   std::size_t n = 0;
   for (std::size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
@@ -119,7 +101,7 @@ class HostileClients : public testing::CorpusIndexTest {
 
 TEST_F(HostileClients, SlowAndIdleConnectionsDoNotDelayAQuery) {
   int port = 0;
-  auto server = start_server(db(), {"--threads", "2"}, port);
+  auto server = start_server({"--db", db(), "--threads", "2"}, port);
   ASSERT_TRUE(server);
   // From each of four addresses, 25 connections that never send a byte and
   // 25 that send half a head and stop (200 in all, each address within its
@@ -143,7 +125,8 @@ TEST_F(HostileClients, SlowAndIdleConnectionsDoNotDelayAQuery) {
 
 TEST_F(HostileClients, AClientPastItsConnectionLimitGets503WhileOthersAreServed) {
   int port = 0;
-  auto server = start_server(db(), {"--threads", "2", "--max-client-connections", "8"}, port);
+  auto server =
+      start_server({"--db", db(), "--threads", "2", "--max-client-connections", "8"}, port);
   ASSERT_TRUE(server);
   std::vector<std::unique_ptr<RawConnection>> held;
   for (int k = 0; k < 8; ++k) {
@@ -165,7 +148,7 @@ TEST_F(HostileClients, AClientPastItsConnectionLimitGets503WhileOthersAreServed)
 
 TEST_F(HostileClients, ARequestThatDoesNotArriveInTimeGets408) {
   int port = 0;
-  auto server = start_server(db(), {"--request-timeout", "1"}, port);
+  auto server = start_server({"--db", db(), "--request-timeout", "1"}, port);
   ASSERT_TRUE(server);
   // Half a head, then nothing.
   RawConnection stalled(port);
@@ -189,7 +172,7 @@ TEST_F(HostileClients, ARequestThatDoesNotArriveInTimeGets408) {
 
 TEST_F(HostileClients, PipelinedRequestsAreAllAnsweredInOrder) {
   int port = 0;
-  auto server = start_server(db(), {}, port);
+  auto server = start_server({"--db", db()}, port);
   ASSERT_TRUE(server);
   RawConnection c(port);
   ASSERT_TRUE(
@@ -210,7 +193,7 @@ TEST_F(HostileClients, PipelinedRequestsAreAllAnsweredInOrder) {
 
 TEST_F(HostileClients, ARequestFollowedByAHalfCloseIsAnswered) {
   int port = 0;
-  auto server = start_server(db(), {}, port);
+  auto server = start_server({"--db", db()}, port);
   ASSERT_TRUE(server);
   for (const char* request :
        {"GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n", "GET /healthz HTTP/1.0\r\n\r\n"}) {
@@ -225,7 +208,7 @@ TEST_F(HostileClients, ARequestFollowedByAHalfCloseIsAnswered) {
 
 TEST_F(HostileClients, MalformedFramingGetsAClearErrorAndTheConnectionEnds) {
   int port = 0;
-  auto server = start_server(db(), {}, port);
+  auto server = start_server({"--db", db()}, port);
   ASSERT_TRUE(server);
   struct Case {
     std::string request;

@@ -19,26 +19,9 @@ namespace {
 
 using testing::BackgroundProcess;
 using testing::run_lisan;
+using testing::start_server;
 using testing::TempDir;
 using Json = nlohmann::json;
-
-// Starts `lisan serve` with `args` on a free port; the port it announced.
-std::unique_ptr<BackgroundProcess> start_server(const std::vector<std::string>& args, int& port) {
-  std::vector<std::string> argv = {LISAN_BINARY, "serve", "--listen", "127.0.0.1:0"};
-  argv.insert(argv.end(), args.begin(), args.end());
-  // The server's own bound on a search (2 s) is what some tests check; the
-  // others must not fail because a loaded or sanitized build is slow.
-  if (std::find(args.begin(), args.end(), "--query-time-limit") == args.end()) {
-    argv.insert(argv.end(), {"--query-time-limit", "60"});
-  }
-  auto server = std::make_unique<BackgroundProcess>(argv);
-  const std::optional<std::string> line = server->read_line(std::chrono::seconds(30));
-  std::smatch match;
-  static const std::regex announced(R"(serving on http://127\.0\.0\.1:(\d+)/)");
-  if (!line || !std::regex_search(*line, match, announced)) return nullptr;
-  port = std::stoi(match[1]);
-  return server;
-}
 
 class Serve : public ::testing::Test {
  protected:

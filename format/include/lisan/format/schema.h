@@ -95,5 +95,8 @@ inline constexpr std::string_view kAnalyzerVersionKey =
     "lisan.analyzer_version";                                            ///< kAnalyzerVersion
 inline constexpr std::string_view kCreatedKey = "lisan.created";         ///< ISO 8601 UTC
 inline constexpr std::string_view kLastCommitKey = "lisan.last_commit";  ///< ISO 8601 UTC
+/// The field schema (FieldSchema::to_metadata, lisan/format/fields.h);
+/// absent: the built-in fields only.
+inline constexpr std::string_view kFieldsKey = "lisan.fields";
 
 }  // namespace lisan::schema

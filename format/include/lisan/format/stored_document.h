@@ -9,6 +9,8 @@
 #include <string>
 #include <string_view>
 
+#include "lisan/format/fields.h"
+
 namespace lisan {
 
 /// One document as the index stores it.
@@ -20,9 +22,11 @@ struct StoredDocument {
   std::string source;      ///< source path, empty for JSONL and API input
   std::uint64_t size = 0;  ///< bytes of the original input
   std::string text;        ///< body text (UTF-8, repaired), for snippets
+  FieldValues fields;      ///< the document's field values (FieldSchema), as given
 };
 
-/// JSON object text, e.g. {"id":"a.txt","title":"…",…}.
+/// JSON object text, e.g. {"id":"a.txt","title":"…",…}; fields, when there
+/// are any, as {"fields":{"date":["2025-11-03"],"tags":["a","b"]},…}.
 std::string serialize_document_data(const StoredDocument& doc);
 
 /// Parses document data; a field that is missing or of the wrong type is left

@@ -20,6 +20,7 @@
 
 #include "lisan/analyzers/error.h"
 #include "lisan/analyzers/language.h"
+#include "lisan/format/fields.h"
 #include "lisan/format/index_error.h"
 
 namespace lisan {
@@ -98,6 +99,11 @@ struct IndexOptions {
   /// requested, and finish() commits what was indexed without pruning
   /// (IndexReport::interrupted). Borrowed: must outlive the Indexer.
   const StopToken* stop = nullptr;
+  /// Fields to declare (lisan/format/fields.h; `lisan index --schema FILE`):
+  /// added to the index's schema, stored in its metadata. A field the index
+  /// has already must keep its type (the constructor throws InvalidArgument
+  /// otherwise: re-index to change a type). Empty: the index's schema as it is.
+  std::optional<FieldSchema> schema;
 };
 
 /// A document handed over by a program (or read from JSONL).
@@ -107,6 +113,10 @@ struct SourceDocument {
   std::string title;                 ///< empty: the first non-empty line of text
   std::string url;                   ///< shown with the hit; may be empty
   std::optional<Language> language;  ///< empty: detected (or IndexOptions::language)
+  /// Field values by field name (the index's FieldSchema). A field the schema
+  /// lacks, or a value that does not fit its type, is dropped (the document
+  /// is indexed without it) and reported through Indexer::on_problem.
+  FieldValues fields;
 };
 
 /// Why an input was not indexed.
@@ -132,6 +142,9 @@ struct IndexReport {
   std::uint64_t replaced = 0;                   ///< documents whose content changed
   std::uint64_t unchanged = 0;                  ///< documents skipped because nothing changed
   std::uint64_t removed = 0;                    ///< documents removed by IndexOptions::prune
+  std::uint64_t deleted = 0;                    ///< documents deleted by id (Indexer::remove)
+  std::uint64_t not_found = 0;                  ///< deletions of ids the index did not hold
+  std::uint64_t fields_dropped = 0;             ///< field values dropped (unknown field, bad value)
   std::map<SkipReason, std::uint64_t> skipped;  ///< inputs not indexed, by reason
   std::uint64_t repaired_utf8 = 0;              ///< documents whose ill-formed UTF-8 was repaired
   std::uint64_t bytes = 0;                      ///< bytes of text analysed
@@ -184,6 +197,17 @@ class Indexer {
   /// @throws InvalidArgument when `doc.id` is empty
   /// @throws IoError when the index cannot be written (no space left)
   void add_document(const SourceDocument& doc);
+
+  /// Deletes the document with this id (committed with the next batch).
+  /// An id the index does not hold is counted (IndexReport::not_found), not
+  /// an error.
+  /// @return whether a document was deleted
+  /// @throws InvalidArgument when `id` is empty
+  /// @throws IoError when the index cannot be written (no space left)
+  bool remove(const std::string& id);
+
+  /// The index's field schema: what it had, plus IndexOptions::schema.
+  const FieldSchema& schema() const noexcept;
 
   /// Makes everything added so far durable. During a bulk load (into an
   /// empty index) this ends the load: the parts are merged into the index

@@ -20,6 +20,7 @@
 
 #include "lisan/analyzers/error.h"
 #include "lisan/analyzers/language.h"
+#include "lisan/format/fields.h"
 #include "lisan/format/index_error.h"
 #include "lisan/searcher/errors.h"
 
@@ -50,6 +51,12 @@ struct RankingOptions {
   bool question_words = true;
 };
 
+/// An order of the hits other than by relevance (SearchOptions::sort).
+struct SortOrder {
+  std::string field;        ///< a keyword, number or date field of the index
+  bool descending = false;  ///< largest (latest) first
+};
+
 /// What to search and how to present the results.
 struct SearchOptions {
   std::size_t offset = 0;  ///< hits to skip (for pagination)
@@ -76,6 +83,36 @@ struct SearchOptions {
   /// match), search() throws TimeLimitExceeded: a server bounds each query
   /// so that one cannot starve the others.
   std::chrono::steady_clock::duration time_limit{};
+  /// Filters in the query language's field syntax, each one required of
+  /// every hit and never changing a score: "source:aljazeera",
+  /// "date:2025-11..", "-tags:sport" (docs/QUERY_SYNTAX.md). With filters,
+  /// an empty query matches every document that passes them.
+  std::vector<std::string> filters;
+  /// Order by a field instead of relevance; ties by relevance. Documents
+  /// without the field come last, in either direction.
+  std::optional<SortOrder> sort;
+  /// Fields to count the matches' values of (SearchResults::facets): a
+  /// keyword field's values (each value of a list counted), or a date
+  /// field's months ("date") or years ("date:year").
+  std::vector<std::string> facets;
+  std::size_t facet_values = 10;  ///< values per facet (the most frequent)
+  /// The stored fields each hit carries (Hit::fields); empty: all of them.
+  std::vector<std::string> fields;
+};
+
+/// One value of a facet and how many matches have it.
+struct FacetValue {
+  std::string value;        ///< a keyword value, or a month ("2025-11") or year ("2025")
+  std::uint64_t count = 0;  ///< matches with this value
+};
+
+/// The counts of one field's values among the matches (SearchOptions::facets).
+struct FieldFacet {
+  std::string field;               ///< as asked ("source", "date:year")
+  std::vector<FacetValue> values;  ///< most frequent first, then by value
+  /// True when the counts come from the first 10,000 matches (in document
+  /// order) scaled to the estimated total, as for SearchResults::estimated.
+  bool estimated = false;
 };
 
 /// Text with marked ranges: `marks` are byte ranges [begin, end) into `text`,
@@ -95,6 +132,8 @@ struct Hit {
   double score = 0;      ///< relevance (BM25 with lisan's weights); higher is better
   MarkedText snippet;    ///< the best passage, query words marked (SearchOptions::snippets)
   std::vector<std::string> matched_terms;  ///< with SearchOptions::explain
+  /// The document's stored fields (SearchOptions::fields), values as text.
+  FieldValues fields;
 };
 
 /// Where one search spent its time (wall clock), for profiling: the stages
@@ -135,6 +174,7 @@ struct SearchResults {
   /// word it does ("did you mean …"); empty when every word is known.
   std::string suggestion;
   std::optional<SearchExplanation> explanation;  ///< with SearchOptions::explain
+  std::vector<FieldFacet> facets;                ///< SearchOptions::facets, in that order
 };
 
 /// What an index holds, for `lisan info`.
@@ -142,11 +182,12 @@ struct IndexInfo {
   std::uint64_t documents = 0;                     ///< documents in the index
   std::map<std::string, std::uint64_t> languages;  ///< documents per language code
   std::uint64_t terms = 0;                         ///< distinct terms
-  int schema_version = 0;    ///< the index schema's version (schema::kSchemaVersion)
-  std::string analyzer;      ///< the analyzer that wrote it (kAnalyzerName)
-  int analyzer_version = 0;  ///< its version (kAnalyzerVersion)
-  std::string created;       ///< when the index was created (ISO 8601 UTC)
-  std::string last_commit;   ///< when it was last committed (ISO 8601 UTC)
+  int schema_version = 0;         ///< the index schema's version (schema::kSchemaVersion)
+  std::string analyzer;           ///< the analyzer that wrote it (kAnalyzerName)
+  int analyzer_version = 0;       ///< its version (kAnalyzerVersion)
+  std::string created;            ///< when the index was created (ISO 8601 UTC)
+  std::string last_commit;        ///< when it was last committed (ISO 8601 UTC)
+  std::vector<FieldSpec> fields;  ///< the index's field schema
 };
 
 /// True when this build of lisan carries the bilingual dictionaries that
@@ -173,10 +214,17 @@ class Searcher {
   /// @throws QueryError naming the byte offset, for a query that cannot be
   ///         understood (unbalanced quote or parenthesis, an operator missing
   ///         an operand, an unknown lang: code, too many words or too deep
-  ///         nesting)
+  ///         nesting, an unknown field or a value that does not fit its
+  ///         field, in the query or in SearchOptions::filters)
+  /// @throws InvalidArgument when SearchOptions::sort or facets names a
+  ///         field the index lacks or one that cannot be sorted or counted
   /// @throws IndexError when the index cannot be read (damaged, or changed
   ///         by a writer faster than the search could read it)
   SearchResults search(std::string_view query, const SearchOptions& options = {});
+
+  /// The field schema of the (first) index: which fields queries, filters,
+  /// sorts and facets may name.
+  const FieldSchema& fields() const noexcept;
 
   /// What the index holds (document counts, versions, dates).
   /// @throws IndexError when the index cannot be read
