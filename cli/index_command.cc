@@ -59,6 +59,10 @@ void print_summary(const IndexReport& r) {
   }
   std::cerr << "\n" << r.bytes << " bytes of text";
   for (const auto& [lang, count] : r.languages) std::cerr << ", " << lang << ": " << count;
+  if (!r.formats.empty() && !(r.formats.size() == 1 && r.formats.count("text") == 1)) {
+    for (const auto& [format, count] : r.formats)
+      std::cerr << ", " << format << " files: " << count;
+  }
   if (r.repaired_utf8 > 0) std::cerr << ", " << r.repaired_utf8 << " repaired (invalid UTF-8)";
   std::cerr << ", " << std::fixed << std::setprecision(2) << r.seconds << " s\n";
   if (r.deleted > 0 || r.not_found > 0) {
@@ -77,6 +81,8 @@ struct IndexCommandOptions {
   bool prune = false;
   bool follow_symlinks = false;
   std::uint64_t max_size = 64ull << 20;
+  std::string encoding;
+  double file_time_limit = IndexOptions{}.file_time_limit;
   std::size_t batch_documents = IndexOptions{}.batch_documents;
   unsigned jobs = 1;
   std::uint64_t memory_mb = 512;
@@ -104,6 +110,8 @@ IndexOptions index_options_from(const IndexCommandOptions& options, bool batch_g
   index_options.prune = options.prune;
   index_options.follow_symlinks = options.follow_symlinks;
   index_options.max_file_bytes = options.max_size;
+  index_options.encoding = options.encoding;
+  index_options.file_time_limit = options.file_time_limit;
   index_options.batch_documents = options.batch_documents;
   index_options.bulk_load = !batch_given;
   // Asked for N documents a commit: text bounds the batch only as
@@ -176,7 +184,15 @@ Command add_index_command(CLI::App& app) {
                 "In folders, follow symbolic links that lead out of the folder (default: skip "
                 "them)");
   sub->add_option("--max-size", options->max_size,
-                  "Skip files larger than this many bytes (default 64 MiB)");
+                  "Skip files larger than this many bytes, and cut text extracted from a file "
+                  "to it (default 64 MiB)");
+  sub->add_option("--encoding", options->encoding,
+                  "Encoding of plain-text files, as ICU names it (e.g. windows-1256, "
+                  "ISO-8859-6, windows-1252; default: UTF-8, a byte order mark's, or detected)");
+  sub->add_option("--file-time-limit", options->file_time_limit,
+                  "Seconds one file's text extraction may take; a PDF or EPUB past it is indexed "
+                  "up to the page reached (default 60; 0: none)")
+      ->check(CLI::NonNegativeNumber);
   CLI::Option* batch = sub->add_option(
       "--batch", options->batch_documents,
       "Commit after every this many documents (default: every 2 MB of text or 5000 "

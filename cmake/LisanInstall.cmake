@@ -8,6 +8,7 @@ set(LISAN_INSTALL_CMAKEDIR "${CMAKE_INSTALL_LIBDIR}/cmake/lisan")
 
 # lisan_lexicon_core holds the searcher's translation lexicon (a static part of it).
 install(TARGETS lisan_analyzers lisan_format lisan_indexer lisan_searcher lisan_lexicon_core lisan_xapian
+                lisan_document_libraries
         EXPORT lisanTargets
         ARCHIVE DESTINATION "${CMAKE_INSTALL_LIBDIR}"
         LIBRARY DESTINATION "${CMAKE_INSTALL_LIBDIR}"

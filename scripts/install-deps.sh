@@ -17,6 +17,9 @@ packages=(
   libcpp-httplib-dev              # HTTP server of `lisan serve`
   libsimdjson-dev                 # parsing JSONL input
   libjemalloc-dev                 # the programs' allocator (cmake/LisanAllocator.cmake)
+  libxml2-dev                     # reading HTML, XHTML and the XML of DOCX, ODT and EPUB
+  libzip-dev                      # opening DOCX, ODT and EPUB (zip archives)
+  libpoppler-cpp-dev              # reading PDF
 )
 python_packages=(
   python3-dev pybind11-dev        # the lisan Python module (python/)
@@ -31,6 +34,9 @@ test_packages=(
   python3 chromium                # the search page's end-to-end test in headless Chromium
   wrk                             # bench/load_test.sh: HTTP load on loopback
   doxygen                         # API reference; a test checks the public headers are documented
+  python3-gi python3-cairo python3-gi-cairo gir1.2-pango-1.0 fonts-dejavu-core  # PDFs made by the tests (pango, cairo)
+  qpdf                            # an encrypted PDF for the PDF reader's test
+  xapian-omega poppler-utils unzip  # bench/formats_throughput.py: omindex and its helpers
 )
 case "${1:-}" in
   "") ;;

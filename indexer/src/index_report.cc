@@ -16,6 +16,7 @@ void add_report(IndexReport& total, const IndexReport& part) {
   total.repaired_utf8 += part.repaired_utf8;
   total.bytes += part.bytes;
   for (const auto& [lang, count] : part.languages) total.languages[lang] += count;
+  for (const auto& [format, count] : part.formats) total.formats[format] += count;
   total.seconds = std::max(total.seconds, part.seconds);
   total.interrupted = total.interrupted || part.interrupted;
 }

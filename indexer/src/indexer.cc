@@ -15,6 +15,7 @@
 #include "bulk_load.h"
 #include "commit_policy.h"
 #include "document_builder.h"
+#include "document_reader.h"
 #include "existing_document.h"
 #include "field_values.h"
 #include "file_ids.h"
@@ -64,6 +65,10 @@ std::string_view skip_reason_name(SkipReason reason) noexcept {
       return "hard link to a file indexed already";
     case SkipReason::kDuplicateId:
       return "same id as another file";
+    case SkipReason::kDamaged:
+      return "damaged";
+    case SkipReason::kEncrypted:
+      return "encrypted";
   }
   return "unknown";
 }
@@ -210,7 +215,9 @@ struct Indexer::Impl {
       ++report.unchanged;
       return std::nullopt;
     }
-    auto bytes = internal::read_file_bytes(source, facts.size);
+    auto bytes = internal::read_file_bytes(source, facts.size, [&](std::string_view head) {
+      return internal::check_head(source, head, options.encoding);
+    });
     if (auto* skip = std::get_if<internal::Skip>(&bytes)) return std::move(*skip);
     const std::string& raw = std::get<std::string>(bytes);
     const std::uint64_t hash = internal::content_hash(raw);
@@ -257,17 +264,24 @@ struct Indexer::Impl {
             std::nullopt);
   }
 
-  // Title, url and body of `doc` from a file's bytes; why it is skipped, if it is.
+  // Title, url, body and declared language of `doc` from a file's bytes
+  // (document_reader.h); why it is skipped, if it is.
   std::optional<internal::Skip> fill_text(const std::string& source, const std::string& raw,
                                           internal::PreparedDocument& doc) {
-    std::size_t repaired = 0;
-    auto text = internal::text_of(raw, repaired);
-    if (auto* skip = std::get_if<internal::Skip>(&text)) return std::move(*skip);
-    report_repaired(source, repaired);
-    const internal::TextParts parts = internal::split_text_file(std::get<std::string>(text));
-    doc.stored.title = std::string(parts.title);
-    doc.stored.url = std::string(parts.url);
-    doc.stored.text = std::string(parts.body);
+    const ExtractOptions extract{.max_text_bytes = options.max_file_bytes,
+                                 .time_limit_seconds = options.file_time_limit,
+                                 .encoding = options.encoding};
+    internal::ReadResult read =
+        internal::read_document(source, raw, internal::ReadLimits::starting_now(extract));
+    if (auto* skip = std::get_if<internal::Skip>(&read)) return std::move(*skip);
+    ExtractedDocument& extracted = std::get<ExtractedDocument>(read);
+    report_repaired(source, extracted.repaired_utf8);
+    for (std::string& note : extracted.notes) problem(source, std::move(note), std::nullopt);
+    ++report.formats[extracted.format];
+    doc.stored.title = std::move(extracted.title);
+    doc.stored.url = std::move(extracted.url);
+    doc.stored.text = std::move(extracted.text);
+    doc.language = internal::declared_language(extracted.language, doc.stored.text);
     return std::nullopt;
   }
 
@@ -448,6 +462,8 @@ Indexer::Indexer(const std::string& db_path, IndexOptions options)
     throw InvalidArgument("shard " + std::to_string(options.shard) + " of " +
                           std::to_string(options.shard_count) + " does not exist");
   }
+  if (!options.encoding.empty() && !is_known_encoding(options.encoding))
+    throw InvalidArgument("unknown encoding: " + options.encoding);
   internal::prepare_index_folder(db_path);
   internal::with_index_errors(db_path, [&] {
     verify_index(db_path);

@@ -6,15 +6,10 @@
 #include <cerrno>
 #include <cstring>
 #include <fstream>
-
-#include "lisan/analyzers/utf8.h"
-#include "text_file.h"
+#include <utility>
 
 namespace lisan::internal {
 namespace {
-
-constexpr const char* kBinaryMessage =
-    "binary content (NUL bytes, control bytes or mostly invalid UTF-8); skipped";
 
 Skip unreadable(int error) {
   return {"cannot read: " + std::string(std::strerror(error)) + "; skipped",
@@ -37,7 +32,8 @@ std::variant<FileFacts, Skip> examine_file(const std::string& source, std::uint6
   return FileFacts{size, static_cast<std::int64_t>(info.st_mtime)};
 }
 
-std::variant<std::string, Skip> read_file_bytes(const std::string& source, std::uint64_t size) {
+std::variant<std::string, Skip> read_file_bytes(const std::string& source, std::uint64_t size,
+                                                const HeadCheck& check_head) {
   std::ifstream in(source, std::ios::binary);
   constexpr std::uint64_t kHeadBytes = 64 * 1024;
   const std::uint64_t head = std::min(size, kHeadBytes);
@@ -46,19 +42,16 @@ std::variant<std::string, Skip> read_file_bytes(const std::string& source, std::
     return Skip{"cannot read: " + std::string(std::strerror(errno)) + "; skipped",
                 SkipReason::kUnreadable};
   }
-  if (looks_binary(raw)) return Skip{kBinaryMessage, SkipReason::kBinary};
+  // A file no longer than its head is read already: the readers decide.
+  if (size > head) {
+    if (std::optional<Skip> skip = check_head(raw)) return std::move(*skip);
+  }
   raw.resize(size);
   if (size > head && !in.read(raw.data() + head, static_cast<std::streamsize>(size - head))) {
     return Skip{"cannot read: " + std::string(std::strerror(errno)) + "; skipped",
                 SkipReason::kUnreadable};
   }
   return raw;
-}
-
-std::variant<std::string, Skip> text_of(const std::string& raw, std::size_t& repaired) {
-  if (is_blank(raw)) return Skip{"empty or whitespace-only; skipped", SkipReason::kEmpty};
-  if (looks_binary(raw)) return Skip{kBinaryMessage, SkipReason::kBinary};
-  return repair_utf8(raw, &repaired);
 }
 
 }  // namespace lisan::internal

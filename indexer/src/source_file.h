@@ -1,11 +1,14 @@
 // Reading one file given to the indexer: what kind of file it is, whether it
-// fits the size limit, its bytes (a binary file is told by its head and never
-// read whole), and its text once checked and repaired. Each step either
-// gives what the next needs or says why the file is skipped.
+// fits the size limit, and its bytes (a binary file is told by its head and
+// never read whole). Each step either gives what the next needs or says why
+// the file is skipped; document_reader makes a document of the bytes.
 #pragma once
 
 #include <cstdint>
+#include <functional>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <variant>
 
 #include "lisan/indexer/indexer.h"
@@ -29,14 +32,15 @@ struct FileFacts {
 // than `max_bytes`.
 std::variant<FileFacts, Skip> examine_file(const std::string& source, std::uint64_t max_bytes);
 
-// The `size` bytes of the file at `source`: the first 64 KiB first, so that
-// a binary file (an image, a disk image of 1 GB) is told by them and skipped
-// without reading or holding the rest.
-std::variant<std::string, Skip> read_file_bytes(const std::string& source, std::uint64_t size);
+// Why a file is skipped from its first bytes, if it is (check_head of
+// document_reader.h).
+using HeadCheck = std::function<std::optional<Skip>(std::string_view head)>;
 
-// The text of a file's bytes: well-formed UTF-8 (ill-formed sequences
-// replaced by U+FFFD, counted in `repaired`), or why it is skipped (blank,
-// binary).
-std::variant<std::string, Skip> text_of(const std::string& raw, std::size_t& repaired);
+// The `size` bytes of the file at `source`: the first 64 KiB first, so that
+// a binary file (an image, a disk image of 1 GB) is told by them
+// (`check_head`, called only when there is more to read) and skipped
+// without reading or holding the rest.
+std::variant<std::string, Skip> read_file_bytes(const std::string& source, std::uint64_t size,
+                                                const HeadCheck& check_head);
 
 }  // namespace lisan::internal

@@ -51,8 +51,17 @@ class StopToken {
 struct IndexOptions {
   /// Force every document's language instead of detecting it.
   std::optional<Language> language;
-  /// Files larger than this are skipped (with a message), never read whole.
+  /// Files larger than this are skipped (with a message), never read whole;
+  /// text extracted from a file (a zip's XML, a PDF's pages) is cut to it.
   std::uint64_t max_file_bytes = 64ull << 20;
+  /// The encoding of plain-text files (and of HTML that declares none), as
+  /// ICU names it: "windows-1256", "ISO-8859-6", "windows-1252". Empty: UTF-8,
+  /// or as a byte order mark says, or as ICU's detector says when the text
+  /// is mostly not UTF-8 (lisan/indexer/file_formats.h).
+  std::string encoding;
+  /// Seconds one file's extraction may take; a PDF or EPUB past it is
+  /// indexed up to the page or chapter reached (reported). 0: no limit.
+  double file_time_limit = 60;
   /// A commit happens after this many documents or bytes of text, whichever first.
   std::size_t batch_documents = 5000;
   /// See batch_documents. Xapian's writer is fastest with small batches:
@@ -120,7 +129,9 @@ enum class SkipReason {
   kInvalidRecord,   ///< a JSONL line that is not a valid document
   kSymlinkLoop,     ///< a symbolic link that loops or dangles
   kHardLink,        ///< another name (hard link) of a file indexed already in this run
-  kDuplicateId      ///< a file whose id (its relative path) another file of another input has
+  kDuplicateId,     ///< a file whose id (its relative path) another file of another input has
+  kDamaged,         ///< a PDF, DOCX, ODT or EPUB file that its reader cannot read
+  kEncrypted        ///< a PDF or zip document that needs a password
 };
 /// A short name for `reason`, as `lisan index` prints it (e.g. "binary").
 std::string_view skip_reason_name(SkipReason reason) noexcept;
@@ -138,8 +149,10 @@ struct IndexReport {
   std::uint64_t repaired_utf8 = 0;              ///< documents whose ill-formed UTF-8 was repaired
   std::uint64_t bytes = 0;                      ///< bytes of text analysed
   std::map<std::string, std::uint64_t> languages;  ///< documents written, by code
-  double seconds = 0;                              ///< wall-clock time of the run
-  bool interrupted = false;                        ///< stopped early (IndexOptions::stop)
+  /// Files read as documents, by format ("text", "html", "pdf", "docx", "odt", "epub").
+  std::map<std::string, std::uint64_t> formats;
+  double seconds = 0;        ///< wall-clock time of the run
+  bool interrupted = false;  ///< stopped early (IndexOptions::stop)
 
   /// All skipped inputs, whatever the reason.
   std::uint64_t skipped_total() const noexcept;
