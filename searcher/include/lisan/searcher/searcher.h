@@ -51,7 +51,7 @@ struct RankingOptions {
   bool question_words = true;
   /// Weight of the word a misspelled query word is taken to mean
   /// (SearchOptions::typos), relative to a word typed right.
-  double typo_weight = 0.5;
+  double typo_weight = 0.8;
 };
 
 /// An order of the hits other than by relevance (SearchOptions::sort).
