@@ -6,7 +6,6 @@
 
 #include <memory>
 #include <nlohmann/json.hpp>
-#include <regex>
 
 #include "serve/background_process.h"
 #include "support/run_command.h"
@@ -27,14 +26,8 @@ class ServeFields : public ::testing::Test {
     const auto result = run_lisan({"index", "--db", db(), "--schema",
                                    corpus + "/fields/schema.json", corpus + "/fields/news.jsonl"});
     ASSERT_EQ(result.exit_code, 0) << result.err;
-    server_ = std::make_unique<BackgroundProcess>(
-        std::vector<std::string>{LISAN_BINARY, "serve", "--listen", "127.0.0.1:0", "--db", db(),
-                                 "--query-time-limit", "60"});
-    const std::optional<std::string> line = server_->read_line(std::chrono::seconds(30));
-    std::smatch match;
-    static const std::regex announced(R"(serving on http://127\.0\.0\.1:(\d+)/)");
-    ASSERT_TRUE(line && std::regex_search(*line, match, announced)) << "no address announced";
-    port_ = std::stoi(match[1]);
+    server_ = testing::start_server({"--db", db()}, port_);
+    ASSERT_TRUE(server_) << "lisan serve did not announce its address";
   }
   static void TearDownTestSuite() {
     server_.reset();
