@@ -7,7 +7,7 @@
 //     --rounds N      timed rounds over all queries, after one warm-up round (20)
 //     --variants LIST comma-separated search settings, run in turn for each query so that
 //                     they share the machine's load: default, no-snippets, no-expansion,
-//                     no-suggest, bm25-order (no second phase), words-first (the
+//                     no-suggest, no-typos, bm25-order (no second phase), words-first (the
 //                     former default, more words first); on an index of bench/field_bench
 //                     also filter (source:source-3), range (date:2018..2020), sort-date
 //                     (newest first), facet (source) (default: default)
@@ -15,7 +15,9 @@
 //                     (to pool interleaved runs of two builds)
 //
 // Prints p50/p95/p99 of the wall time and of the thread's CPU time per variant for the one- and
-// two-word queries of bench_queries.h, then the median and p95 of each stage for each variant.
+// two-word queries of bench_queries.h and the same with one word misspelled each (typo_queries.h),
+// then each query's first search (before the Searcher caches the neighbours of unknown words),
+// then the median and p95 of each stage for each variant.
 #include <time.h>
 
 #include <algorithm>
@@ -35,6 +37,7 @@
 #include "lisan/analyzers/error.h"
 #include "lisan/searcher/searcher.h"
 #include "percentile.h"
+#include "typo_queries.h"
 
 namespace {
 
@@ -55,6 +58,8 @@ std::optional<Variant> make_variant(const std::string& name) {
     v.options.transliterate = false;
   } else if (name == "no-suggest") {
     v.options.suggest = false;
+  } else if (name == "no-typos") {
+    v.options.typos = false;
   } else if (name == "bm25-order") {
     v.options.ranking.more_words_first = false;
     v.options.ranking.coordination = 0;
@@ -73,6 +78,30 @@ std::optional<Variant> make_variant(const std::string& name) {
     return std::nullopt;
   }
   return v;
+}
+
+using QuerySet = std::pair<const char*, std::vector<std::string>>;
+
+// The bench queries, and the same with one word misspelled each (the typo
+// tasks' misspeller, bench/typo_queries.h): typo tolerance's cost.
+std::vector<QuerySet> query_sets() {
+  std::vector<QuerySet> sets = {
+      {"one word",
+       {std::begin(lisan::bench::kOneWordQueries), std::end(lisan::bench::kOneWordQueries)}},
+      {"two words",
+       {std::begin(lisan::bench::kTwoWordQueries), std::end(lisan::bench::kTwoWordQueries)}}};
+  lisan::AnalysisContext analysis;
+  const char* const typo_names[] = {"typo one word", "typo two words"};
+  for (std::size_t k = 0; k < 2; ++k) {
+    QuerySet typos{typo_names[k], {}};
+    for (const std::string& q : sets[k].second) {
+      std::uint64_t seed = 0xcbf29ce484222325ull;  // FNV-1a: the same queries everywhere
+      for (char c : q) seed = (seed ^ static_cast<unsigned char>(c)) * 0x100000001b3ull;
+      if (auto m = lisan::relevance::misspell(q, seed, analysis)) typos.second.push_back(m->query);
+    }
+    sets.push_back(std::move(typos));
+  }
+  return sets;
 }
 
 double milliseconds(Clock::duration d) {
@@ -111,12 +140,13 @@ double load_average() {
 }
 
 int usage(const char* message) {
-  std::fprintf(stderr,
-               "query_bench: %s\nusage: query_bench --db DIR [--rounds N] "
-               "[--variants default,no-snippets,no-expansion,no-suggest,bm25-order,words-first,"
-               "filter,range,sort-date,facet] "
-               "[--raw FILE]\n",
-               message);
+  std::fprintf(
+      stderr,
+      "query_bench: %s\nusage: query_bench --db DIR [--rounds N] "
+      "[--variants default,no-snippets,no-expansion,no-suggest,no-typos,bm25-order,words-first,"
+      "filter,range,sort-date,facet] "
+      "[--raw FILE]\n",
+      message);
   return 2;
 }
 
@@ -159,19 +189,24 @@ int main(int argc, char** argv) {
   if (!raw_path.empty()) raw.open(raw_path, std::ios::app);
   try {
     lisan::Searcher searcher({db});
-    const std::pair<const char*, std::span<const char* const>> sets[] = {
-        {"one word", lisan::bench::kOneWordQueries}, {"two words", lisan::bench::kTwoWordQueries}};
-    // samples[variant][set]
-    std::vector<std::vector<Samples>> samples(variants.size(), std::vector<Samples>(2));
+    const std::vector<QuerySet> sets = query_sets();
+    // samples[variant][set]; first[variant][set]: each query's first search,
+    // before the Searcher has cached the neighbours of its unknown words.
+    std::vector<std::vector<Samples>> samples(variants.size(), std::vector<Samples>(sets.size()));
+    std::vector<std::vector<Samples>> first = samples;
     const double load_before = load_average();
-    for (const auto& [name, queries] : sets) {  // warm the cache first
-      for (const char* q : queries) {
-        for (const Variant& v : variants) searcher.search(q, v.options);
+    for (std::size_t s = 0; s < sets.size(); ++s) {  // warm the cache first
+      for (const std::string& q : sets[s].second) {
+        for (std::size_t v = 0; v < variants.size(); ++v) {
+          const Clock::time_point start = Clock::now();
+          searcher.search(q, variants[v].options);
+          first[v][s].total_ms.push_back(milliseconds(Clock::now() - start));
+        }
       }
     }
     for (int round = 0; round < rounds; ++round) {
-      for (std::size_t s = 0; s < std::size(sets); ++s) {
-        for (const char* q : sets[s].second) {
+      for (std::size_t s = 0; s < sets.size(); ++s) {
+        for (const std::string& q : sets[s].second) {
           for (std::size_t v = 0; v < variants.size(); ++v) {
             const Clock::duration cpu_start = thread_cpu_time();
             const Clock::time_point start = Clock::now();
@@ -193,8 +228,8 @@ int main(int argc, char** argv) {
     // The stage breakdown comes from one more round with explain on, kept
     // out of the timed rounds: explaining adds the matched terms of each
     // hit (charged to "documents").
-    for (std::size_t s = 0; s < std::size(sets); ++s) {
-      for (const char* q : sets[s].second) {
+    for (std::size_t s = 0; s < sets.size(); ++s) {
+      for (const std::string& q : sets[s].second) {
         for (std::size_t v = 0; v < variants.size(); ++v) {
           lisan::SearchOptions explained = variants[v].options;
           explained.explain = true;
@@ -212,10 +247,10 @@ int main(int argc, char** argv) {
     std::printf("%-14s %-10s %7s %8s %8s %8s %8s %8s %8s %10s\n", "variant", "queries", "samples",
                 "p50 ms", "p95 ms", "p99 ms", "cpu p50", "cpu p95", "cpu p99", "hits/query");
     for (std::size_t v = 0; v < variants.size(); ++v) {
-      for (std::size_t s = 0; s < std::size(sets); ++s) {
+      for (std::size_t s = 0; s < sets.size(); ++s) {
         const Samples& x = samples[v][s];
         std::printf(
-            "%-14s %-10s %7zu %8.3f %8.3f %8.3f %8.3f %8.3f %8.3f %10.1f\n",
+            "%-14s %-16s %7zu %8.3f %8.3f %8.3f %8.3f %8.3f %8.3f %10.1f\n",
             variants[v].name.c_str(), sets[s].first, x.total_ms.size(),
             lisan::bench::percentile(x.total_ms, 0.50), lisan::bench::percentile(x.total_ms, 0.95),
             lisan::bench::percentile(x.total_ms, 0.99), lisan::bench::percentile(x.cpu_ms, 0.50),
@@ -223,11 +258,19 @@ int main(int argc, char** argv) {
             static_cast<double>(x.hits) / static_cast<double>(x.total_ms.size()));
       }
     }
+    std::printf("\nfirst search of each query (nothing cached), p50 / p95 ms:\n");
+    for (std::size_t v = 0; v < variants.size(); ++v) {
+      for (std::size_t s = 0; s < sets.size(); ++s) {
+        const std::vector<double>& x = first[v][s].total_ms;
+        std::printf("%-14s %-16s %8.3f %8.3f\n", variants[v].name.c_str(), sets[s].first,
+                    lisan::bench::percentile(x, 0.50), lisan::bench::percentile(x, 0.95));
+      }
+    }
     std::printf("\nstages, median / p95 ms:\n%-14s %-10s", "variant", "queries");
     for (const auto& stage : kStages) std::printf(" %17s", stage.first);
     std::printf("\n");
     for (std::size_t v = 0; v < variants.size(); ++v) {
-      for (std::size_t s = 0; s < std::size(sets); ++s) {
+      for (std::size_t s = 0; s < sets.size(); ++s) {
         std::printf("%-14s %-10s", variants[v].name.c_str(), sets[s].first);
         for (const std::vector<double>& stage : samples[v][s].stage_ms) {
           std::printf("   %6.3f / %6.3f", lisan::bench::percentile(stage, 0.50),
