@@ -25,14 +25,6 @@ struct Expected {
   std::string body;  // the text a word is searched from
 };
 
-std::string encode(const std::string& utf8, const char* encoding) {
-  const icu::UnicodeString text = icu::UnicodeString::fromUTF8(utf8);
-  const std::int32_t size = text.extract(0, text.length(), nullptr, 0u, encoding);
-  std::string out(static_cast<std::size_t>(size), '\0');
-  text.extract(0, text.length(), out.data(), static_cast<std::uint32_t>(size), encoding);
-  return out;
-}
-
 // The first paragraphs of a seed document, at most about `bytes` long (a
 // PDF page holds that much), cut at a space.
 std::string seed_text(const std::string& name, std::size_t bytes = 1200) {

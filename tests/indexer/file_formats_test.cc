@@ -13,10 +13,10 @@
 #include <thread>
 
 #include "document_reader.h"
-#include "markup_text.h"
 #include "lisan/analyzers/utf8.h"
 #include "lisan/indexer/indexer.h"
 #include "lisan/searcher/searcher.h"
+#include "markup_text.h"
 #include "support/document_files.h"
 #include "support/run_command.h"
 #include "text_encoding.h"
@@ -26,19 +26,11 @@ namespace lisan::internal {
 namespace {
 
 using testing::DocumentContent;
+using testing::encode;
 using testing::TempDir;
 
 bool has(const std::string& text, const std::string& part) {
   return text.find(part) != std::string::npos;
-}
-
-// `utf8` in a legacy encoding, through ICU.
-std::string encode(const std::string& utf8, const char* encoding) {
-  const icu::UnicodeString text = icu::UnicodeString::fromUTF8(utf8);
-  const std::int32_t size = text.extract(0, text.length(), nullptr, 0u, encoding);
-  std::string out(static_cast<std::size_t>(size), '\0');
-  text.extract(0, text.length(), out.data(), static_cast<std::uint32_t>(size), encoding);
-  return out;
 }
 
 ExtractedDocument read_ok(std::string_view name, std::string_view bytes,
@@ -290,7 +282,8 @@ TEST(ZipDocuments, AZipBombIsStoppedByTheDecompressedBound) {
   TempDir dir;
   const std::string huge =
       "<w:document xmlns:w=\"w\"><w:body>" + std::string(40u << 20, ' ') + "</w:body></w:document>";
-  testing::write_zip(dir / "bomb.docx", {{"[Content_Types].xml", "<Types/>"}, {"word/document.xml", huge}});
+  testing::write_zip(dir / "bomb.docx",
+                     {{"[Content_Types].xml", "<Types/>"}, {"word/document.xml", huge}});
   const std::string bytes = file_bytes(dir / "bomb.docx");
   EXPECT_LT(bytes.size(), 1u << 20) << "40 MB compress to little";
   ExtractOptions options;

@@ -1,5 +1,6 @@
 #include "support/document_files.h"
 
+#include <unicode/unistr.h>
 #include <zip.h>
 
 #include <fstream>
@@ -9,6 +10,14 @@
 #include "support/run_command.h"
 
 namespace lisan::testing {
+
+std::string encode(const std::string& utf8, const char* encoding) {
+  const icu::UnicodeString text = icu::UnicodeString::fromUTF8(utf8);
+  const std::int32_t size = text.extract(0, text.length(), nullptr, 0u, encoding);
+  std::string out(static_cast<std::size_t>(size), '\0');
+  text.extract(0, text.length(), out.data(), static_cast<std::uint32_t>(size), encoding);
+  return out;
+}
 
 std::string xml_escape(const std::string& text) {
   std::string out;
@@ -133,8 +142,9 @@ void write_epub(const std::string& path, const DocumentContent& content) {
 
 std::string write_pdf(const std::string& path, const DocumentContent& content,
                       const std::vector<std::string>& pages) {
-  std::vector<std::string> argv = {LISAN_PDF_PYTHON, LISAN_MAKE_PDF_SCRIPT, "--out",    path,
-                                   "--title", content.title,         "--author", content.author};
+  std::vector<std::string> argv = {
+      LISAN_PDF_PYTHON, LISAN_MAKE_PDF_SCRIPT, "--out",    path,
+      "--title",        content.title,         "--author", content.author};
   for (const std::string& page : pages) argv.push_back(page);
   const CommandResult result = run_program(argv);
   return result.exit_code == 0 ? std::string() : "make_pdf.py failed: " + result.err;

@@ -20,6 +20,9 @@ struct DocumentContent {
 // `text` with &, <, > and " as XML entities.
 std::string xml_escape(const std::string& text);
 
+// `utf8` in another encoding ("windows-1256", "UTF-16LE", …), through ICU.
+std::string encode(const std::string& utf8, const char* encoding);
+
 // A zip archive of `entries` (name, bytes), in that order; the first is
 // stored uncompressed (OpenDocument and EPUB want their "mimetype" so).
 void write_zip(const std::string& path,
