@@ -48,7 +48,7 @@ std::vector<Word> keyed_words(lisan::AnalysisContext& analysis, const std::strin
     }
     // Every key the indexer writes for the word, and each as a query matches
     // it (a long key whatever its vowel marks): the consonants alone.
-    for (const std::string& key : lisan::name_keys(token->term)) {
+    for (const std::string& key : lisan::document_name_keys(token->term)) {
       words.push_back({std::string(token->term), lisan::name_key_forms(key).back()});
     }
   }

@@ -13,6 +13,7 @@
 #include <unordered_map>
 
 #include "lisan/analyzers/normalizer.h"
+#include "lisan/analyzers/stopwords.h"
 #include "name_key_rules.h"
 #include "word_cache.h"
 
@@ -401,6 +402,18 @@ std::vector<std::string_view> name_key_spellings(std::string_view term) {
 std::vector<std::string> name_keys(std::string_view term) {
   std::vector<std::string> keys;
   for (std::string_view spelling : name_key_spellings(term)) add_key(keys, name_key(spelling));
+  return keys;
+}
+
+std::vector<std::string> document_name_keys(std::string_view term) {
+  const std::vector<std::string_view> spellings = name_key_spellings(term);
+  if (has_arabic_letter(term)) {
+    for (std::string_view spelling : spellings) {
+      if (is_common_arabic_word(spelling)) return {};
+    }
+  }
+  std::vector<std::string> keys;
+  for (std::string_view spelling : spellings) add_key(keys, name_key(spelling));
   return keys;
 }
 

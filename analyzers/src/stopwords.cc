@@ -54,7 +54,30 @@ const TermSet& set_for(Language lang) {
   return none;
 }
 
+constexpr std::string_view kArticle = "\xD8\xA7\xD9\x84";  // ال
+constexpr std::size_t kMinRestBytes = 6;                   // three Arabic letters
+
+// The word without ال when three letters are left, as the name key reads it.
+std::string_view without_article(std::string_view term) {
+  if (term.starts_with(kArticle) && term.size() - kArticle.size() >= kMinRestBytes) {
+    term.remove_prefix(kArticle.size());
+  }
+  return term;
+}
+
+// The list's words without their article: الاجتماع and اجتماع are one entry.
+TermSet load_without_article(std::string_view data) {
+  TermSet out;
+  for (const std::string& word : load(data)) out.insert(std::string(without_article(word)));
+  return out;
+}
+
 }  // namespace
+
+bool is_common_arabic_word(std::string_view term) noexcept {
+  static const TermSet words = load_without_article(internal::kArabicCommonWords);
+  return words.find(without_article(term)) != words.end();
+}
 
 bool is_stopword(std::string_view term, Language lang) noexcept {
   const TermSet& set = set_for(lang);

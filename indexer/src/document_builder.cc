@@ -70,7 +70,7 @@ void DocumentBuilder::add_name_key(Xapian::Document& out, const Token& token,
   if (prefix.empty()) return;
   // An Arabic word with proclitics is keyed without them too (وبوتين is
   // Putin's key as well), by the same rules as a query word.
-  for (const std::string& key : name_keys(token.term)) {
+  for (const std::string& key : document_name_keys(token.term)) {
     term_.assign(prefix).append(key);
     out.add_term(term_);
   }

@@ -66,7 +66,7 @@ WordMask QueryWordMatcher::match_name_key(const Token& token, std::string_view t
   if (!(prefix == schema::kArabicNameKeyPrefix ? arabic_keys_ : latin_keys_)) return 0;
   // Every key the indexer wrote for the word (وبوتين: also Putin's).
   WordMask words = 0;
-  for (const std::string& key : name_keys(token.term)) {
+  for (const std::string& key : document_name_keys(token.term)) {
     prefixed_.assign(prefix).append(key);
     words |= words_of(terms_.name_keys(), prefixed_);
   }

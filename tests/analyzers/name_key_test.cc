@@ -16,6 +16,7 @@
 
 #include "lisan/analyzers/analyzer.h"
 #include "lisan/analyzers/normalizer.h"
+#include "lisan/analyzers/stopwords.h"
 #include "name_key_rules.h"
 
 namespace lisan {
@@ -127,6 +128,28 @@ TEST(NameKey, ProcliticsAreStrippedByTheSameRulesOnBothSides) {
   EXPECT_EQ(name_key_spellings("ÙØ²ÙØ±").size(), 1u);
   // A Latin word has no proclitics.
   EXPECT_EQ(name_keys("bokayev"), std::vector<std::string>{key_of("bokayev")});
+}
+
+// An ordinary Arabic word gets no key in documents, with or without its
+// article and proclitics: الاجتماع ("the meeting", jtm) would meet Gautam.
+// A name keeps its keys, and a query word keeps them even if ordinary.
+TEST(NameKey, DocumentsKeyNoOrdinaryArabicWord) {
+  for (const char* word : {"الاجتماع", "اجتماع", "والاجتماع", "بالاجتماع"}) {
+    std::string term;
+    normalize_word(word, term);
+    EXPECT_TRUE(is_common_arabic_word(name_key_spellings(term).back()) ||
+                is_common_arabic_word(term))
+        << word;
+    EXPECT_TRUE(document_name_keys(term).empty()) << word;
+    EXPECT_FALSE(name_query_keys(term).empty()) << word;
+  }
+  for (const char* word : {"وتوكاييف", "بوتين", "رويترز"}) {
+    std::string term;
+    normalize_word(word, term);
+    EXPECT_EQ(document_name_keys(term), name_keys(term)) << word;
+    EXPECT_FALSE(document_name_keys(term).empty()) << word;
+  }
+  EXPECT_EQ(document_name_keys("gautam"), name_keys("gautam"));
 }
 
 TEST(NameKey, QueriesTryALeadingAlBothWays) {

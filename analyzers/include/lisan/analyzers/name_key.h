@@ -52,6 +52,13 @@ std::vector<std::string_view> name_key_spellings(std::string_view term);
 /// writes for a word.
 std::vector<std::string> name_keys(std::string_view term);
 
+/// The keys the indexer writes for a document's word: name_keys(term), or
+/// none when the word, or the word without its proclitics, is an ordinary
+/// Arabic word (is_common_arabic_word: الاجتماع, والاجتماع). Their
+/// skeletons are what joins most unrelated Latin names (الاجتماع → jtm →
+/// Gautam); a query word keeps its keys, as a name may also be a word.
+std::vector<std::string> document_name_keys(std::string_view term);
+
 /// name_keys(term), and the keys a query word also looks for because a
 /// leading Al- may be the article or part of the name: an Arabic word's key
 /// with its ال, a Latin word's key without al/el (Alberto / ألبرتو).
