@@ -4,7 +4,9 @@
 // documents, for the tuning (train) and checking (eval) halves.
 //
 //   name_eval [SHARED_CORPUS_DIR] [HALF...]     HALF: train eval (default: both)
-// With LISAN_NAME_EVAL_DOCS set (e.g. "1000"), only that many documents.
+// With LISAN_NAME_EVAL_DOCS set (e.g. "1000"), only that many documents;
+// with LISAN_NAME_EVAL_MISSES set, each query whose name is not first goes
+// to standard error.
 #include "eval/name_eval.h"
 
 #include <unistd.h>

@@ -4,9 +4,11 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <cstdlib>
 #include <filesystem>
 #include <functional>
 #include <iomanip>
+#include <iostream>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <set>
@@ -130,6 +132,8 @@ NameEvalRun run_queries(const std::string& db, const std::vector<NamePair>& pair
   options.limit = kDepth;
   options.snippets = false;
   options.suggest = false;
+  // What tuning looks at: each query whose name is not first, on stderr.
+  const bool print_misses = std::getenv("LISAN_NAME_EVAL_MISSES") != nullptr;
   NameEvalRun run;
   run.direction = latin_query ? "latin → arabic" : "arabic → latin";
   run.latin_case = capital ? "capitalised" : "lower";
@@ -144,6 +148,10 @@ NameEvalRun run_queries(const std::string& db, const std::vector<NamePair>& pair
       if (!relevant.contains(hit.id)) continue;
       ++relevant_found;
       if (first == 0) first = hit.rank;
+    }
+    if (print_misses && first != 1) {
+      std::cerr << "miss\t" << run.direction << '\t' << run.latin_case << '\t' << pair.arabic
+                << '\t' << pair.latin << '\t' << first << '\t' << results.total << '\n';
     }
     ++run.queries;
     run.recall_at_1 += first == 1 ? 1 : 0;
