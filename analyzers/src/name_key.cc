@@ -102,6 +102,26 @@ char consonant_class(std::string_view s, std::size_t at, std::size_t& length) {
   return '\0';
 }
 
+// The Slavic -ić, already folded to -ic, after a vowel and a consonant:
+// Rakitic / راكيتيتش, Ivanovic / إيفانوفيتش (Arabic writes تش).
+bool slavic_ic(std::string_view word) {
+  const std::size_t n = word.size();
+  return n >= 5 && word.ends_with("ic") && !is_vowel(word[n - 3]) && is_vowel(word[n - 4]);
+}
+
+// A German ch after a vowel, at the end or before a consonant, is خ:
+// Holbach / هولباخ, Cronbach / كورنباخ; before a vowel it stays ش.
+bool german_ch(std::string_view word, std::size_t at) {
+  if (at == 0 || !is_vowel(word[at - 1]) || word.substr(at, 2) != "ch") return false;
+  return at + 2 == word.size() || !is_vowel(word[at + 2]);
+}
+
+// A Polish w before -sk- or -icz is ف: Ostrowski / أوستروفسكي.
+bool polish_w(std::string_view word, std::size_t at) {
+  const std::string_view rest = word.substr(at);
+  return at > 0 && (rest.starts_with("wsk") || rest.starts_with("wicz"));
+}
+
 // Spellings of Latin script only, made like the Arabic ones before the
 // shared rules: c before e, i, y is s (Facebook / فيسبوك, Vincent / فنسنت);
 // German sch is ش; an initial wh is w (Whitson / ويتسون); the Slavic -vić,
@@ -120,6 +140,11 @@ std::string latin_respelling(std::string_view word) {
     } else if (c == 's' && next == 'y' && at + 2 < word.size() && is_vowel(word[at + 2])) {
       out += "sh";  // Indonesian sy before a vowel is ش: Syekh, Syarif / شيخ, شريف
       at += 1;
+    } else if (german_ch(word, at)) {
+      out += "kh";
+      at += 1;
+    } else if (polish_w(word, at)) {
+      out.push_back('v');
     } else if (at == 0 && word.starts_with("wh")) {
       out.push_back('w');
       at += 1;
@@ -127,7 +152,7 @@ std::string latin_respelling(std::string_view word) {
       out.push_back(c);
     }
   }
-  if (out.ends_with("vic")) out.push_back('h');
+  if (slavic_ic(out)) out.push_back('h');
   return out;
 }
 

@@ -83,7 +83,11 @@ INSTANTIATE_TEST_SUITE_P(
         Meeting{"شنايدر", "Schneider"},
         // Indonesian spellings of Arabic names.
         Meeting{"شيخ", "Syekh"}, Meeting{"شيخ", "Sheikh"}, Meeting{"شيخ", "Syaikh"},
-        Meeting{"محمد", "Muhamad"}, Meeting{"محمد", "Mohammed"}, Meeting{"سيدني", "Sydney"}));
+        Meeting{"محمد", "Muhamad"}, Meeting{"محمد", "Mohammed"}, Meeting{"سيدني", "Sydney"},
+        // German ch after a vowel is خ; Polish -wski; Slavic -ić (folded to -ic).
+        Meeting{"هولباخ", "Holbach"}, Meeting{"كورنباخ", "Cronbach"},
+        Meeting{"أوستروفسكي", "Ostrowski"}, Meeting{"ماتكوفسكي", "Matkowski"},
+        Meeting{"راكيتيتش", "Rakitic"}, Meeting{"راكيتيتش", "Rakitić"}));
 
 TEST(NameKey, KeepsDistinctNamesApart) {
   EXPECT_NE(key_of("Tokayev"), key_of("Witkoff"));
