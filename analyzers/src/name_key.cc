@@ -424,10 +424,18 @@ std::vector<std::string_view> name_key_spellings(std::string_view term) {
   return spellings;
 }
 
-std::vector<std::string> name_keys(std::string_view term) {
+namespace {
+
+std::vector<std::string> keys_of(const std::vector<std::string_view>& spellings) {
   std::vector<std::string> keys;
-  for (std::string_view spelling : name_key_spellings(term)) add_key(keys, name_key(spelling));
+  for (std::string_view spelling : spellings) add_key(keys, name_key(spelling));
   return keys;
+}
+
+}  // namespace
+
+std::vector<std::string> name_keys(std::string_view term) {
+  return keys_of(name_key_spellings(term));
 }
 
 std::vector<std::string> document_name_keys(std::string_view term) {
@@ -437,9 +445,7 @@ std::vector<std::string> document_name_keys(std::string_view term) {
       if (is_common_arabic_word(spelling)) return {};
     }
   }
-  std::vector<std::string> keys;
-  for (std::string_view spelling : spellings) add_key(keys, name_key(spelling));
-  return keys;
+  return keys_of(spellings);
 }
 
 std::vector<std::string> name_key_forms(std::string_view key) {
